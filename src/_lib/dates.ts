@@ -1,0 +1,69 @@
+/**
+ * Civil dates (`YYYY-MM-DD`) as integer day numbers, with no `Date` and so no
+ * dependence on the host time zone.
+ */
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The earliest and latest years a civil date may have. */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 9999;
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Splits a `YYYY-MM-DD` string into numbers, or returns null when it is not a real date. */
+export function parseCivilDate(value: unknown): { year: number; month: number; day: number } | null {
+  if (typeof value !== 'string' || value.length !== 10) return null;
+  const m = DATE_RE.exec(value);
+  if (m === null) return null;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1) return null;
+  if (day > daysInMonth(year, month)) return null;
+  return { year, month, day };
+}
+
+/** True when `value` is a real `YYYY-MM-DD` civil date between 1900 and 9999. */
+export function isCivilDate(value: unknown): value is string {
+  return parseCivilDate(value) !== null;
+}
+
+/** Days since 1970-01-01 of a civil date (proleptic Gregorian), by integer arithmetic. */
+export function dayNumber(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const mp = (month + 9) % 12;
+  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** Day number of a date string already known to be valid. */
+export function toDayNumber(date: string): number {
+  const p = parseCivilDate(date);
+  if (p === null) throw new Error(`internal: not a civil date: ${date}`);
+  return dayNumber(p.year, p.month, p.day);
+}
+
+/** The `YYYY-MM-DD` string of a day number. */
+export function fromDayNumber(n: number): string {
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

@@ -1,0 +1,90 @@
+/**
+ * sunshine-procurement: exact, explainable sunshine-procurement (阳光采购) compliance figures.
+ * Every export is listed by name, so a diff shows any change of the public API.
+ * @packageDocumentation
+ */
+export { SunshineInputError, type InputIssue, type InputIssueCode } from './errors';
+export { AmountSchema, type AmountInput } from './amount';
+export {
+  CATEGORIES,
+  CATEGORY_LABELS,
+  CONSUMABLE_KINDS,
+  CategorySchema,
+  DRUG_KINDS,
+  PRODUCT_KINDS,
+  ProductKindSchema,
+  type Category,
+  type ConsumableKind,
+  type DrugKind,
+  type ProductKind,
+} from './catalog';
+export {
+  InstitutionSchema,
+  LEVELS,
+  LEVEL_LABELS,
+  OWNERSHIPS,
+  OWNERSHIP_LABELS,
+  RegionSchema,
+  type Institution,
+  type InstitutionInput,
+  type Level,
+  type Ownership,
+  type Region,
+} from './institution';
+export {
+  DeadlineRuleSchema,
+  GoalSchema,
+  MEASURES,
+  MEASURE_IDS,
+  POLICIES,
+  PolicySchema,
+  TargetSchema,
+  VbpParametersSchema,
+  definePolicy,
+  getPolicy,
+  type Citation,
+  type DeadlineRule,
+  type MeasureDefinition,
+  type MeasureId,
+  type Policy,
+  type PolicyId,
+  type PolicyInput,
+  type Target,
+  type VbpParameters,
+} from './policy';
+export {
+  CHANNELS,
+  CHANNEL_LABELS,
+  EXCLUSION_LABELS,
+  EXCLUSION_REASONS,
+  OnlinePurchaseRateInputSchema,
+  PurchaseLineSchema,
+  SECONDARY_AND_ABOVE,
+  aggregateRates,
+  formatRate,
+  measureOnlineRates,
+  onlinePurchaseRate,
+  type AggregateRatesOptions,
+  type Channel,
+  type ExclusionReason,
+  type FormatRateOptions,
+  type InstitutionMeasure,
+  type Ledger,
+  type LineTally,
+  type MeasureOnlineRatesOptions,
+  type MeasureOnlineRatesResult,
+  type OnlinePurchaseRateInput,
+  type OnlinePurchaseRateResult,
+  type PurchaseLine,
+  type PurchaseLineInput,
+  type RateFigures,
+  type RateStatus,
+  type RegionKey,
+  type RegionalMeasure,
+  type RejectedLine,
+  type RejectionReason,
+  type Subject,
+  type Warning,
+} from './rate';
+export { checkTargets, type CheckTargetsOptions, type TargetCheck } from './target';
+export type { Period } from './_lib/period';

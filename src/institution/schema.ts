@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+/**
+ * Hospital grades (医院等级): tertiary (三级), secondary (二级), primary (一级) and unrated (未定级).
+ *
+ * @category Institutions
+ * @example
+ * LEVELS[0] //=> 'tertiary'
+ */
+export const LEVELS = ['tertiary', 'secondary', 'primary', 'unrated'] as const;
+/** A hospital grade. */
+export type Level = (typeof LEVELS)[number];
+
+/**
+ * Ownership: public (公立), military (军队; counted as public wherever a document
+ * says 公立医疗机构（含军队医疗机构）), private (非公立).
+ *
+ * @category Institutions
+ * @example
+ * OWNERSHIPS //=> ['public', 'military', 'private']
+ */
+export const OWNERSHIPS = ['public', 'military', 'private'] as const;
+/** An ownership type. */
+export type Ownership = (typeof OWNERSHIPS)[number];
+
+/**
+ * Chinese and English labels of the levels.
+ *
+ * @category Institutions
+ * @example
+ * LEVEL_LABELS.secondary.label //=> '二级'
+ */
+export const LEVEL_LABELS = {
+  tertiary: { label: '三级', labelEn: 'tertiary' },
+  secondary: { label: '二级', labelEn: 'secondary' },
+  primary: { label: '一级', labelEn: 'primary' },
+  unrated: { label: '未定级', labelEn: 'unrated' },
+} as const satisfies Record<Level, { label: string; labelEn: string }>;
+
+/**
+ * Chinese and English labels of the ownership types.
+ *
+ * @category Institutions
+ * @example
+ * OWNERSHIP_LABELS.military.label //=> '军队'
+ */
+export const OWNERSHIP_LABELS = {
+  public: { label: '公立', labelEn: 'public' },
+  military: { label: '军队', labelEn: 'military' },
+  private: { label: '非公立', labelEn: 'private' },
+} as const satisfies Record<Ownership, { label: string; labelEn: string }>;
+
+const regionName = z.string().trim().min(1, 'expected a non-empty region name');
+
+/**
+ * Where an institution is: province (省), city (市) and county (县/区), each optional.
+ *
+ * @category Institutions
+ * @example
+ * RegionSchema.parse({ province: '江苏省', city: '南通市' }).city //=> '南通市'
+ */
+export const RegionSchema = z.object({
+  province: regionName.optional(),
+  city: regionName.optional(),
+  county: regionName.optional(),
+});
+/** Where an institution is. */
+export type Region = z.output<typeof RegionSchema>;
+
+/**
+ * A medical institution (医疗机构).
+ *
+ * @category Institutions
+ * @example
+ * InstitutionSchema.parse({ id: 'H01', level: 'tertiary', ownership: 'public', region: { city: '南通市' } }).level //=> 'tertiary'
+ */
+export const InstitutionSchema = z.object({
+  id: z.string().min(1, 'expected a non-empty institution id').max(200, 'expected an id of at most 200 characters'),
+  name: z.string().optional(),
+  level: z.enum(LEVELS),
+  ownership: z.enum(OWNERSHIPS),
+  region: RegionSchema.default({}),
+});
+/** A medical institution as callers pass it. */
+export type InstitutionInput = z.input<typeof InstitutionSchema>;
+/** A medical institution once validated. */
+export type Institution = z.output<typeof InstitutionSchema>;

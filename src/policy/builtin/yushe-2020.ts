@@ -1,0 +1,43 @@
+import type { Policy } from '../schema';
+
+/**
+ * 榆社县推进药品耗材集中带量采购和使用工作实施方案 (Yushe county, 2020-03-31): VBP volume
+ * at least 50%–70% of yearly usage, at least 30% prepaid, a one-year cycle.
+ *
+ * @category Policies
+ * @see seeds/003
+ * @example
+ * YUSHE_2020.vbp.minimumPrepaymentShare.value //=> '0.3'
+ */
+export const YUSHE_2020 = {
+  id: 'yushe-2020',
+  title: '榆社县推进药品耗材集中带量采购和使用工作实施方案',
+  titleEn: 'Yushe county plan for volume-based procurement and use of drugs and consumables',
+  document: '榆社县推进药品耗材集中带量采购和使用工作实施方案',
+  issuer: ['榆社县人民政府办公室'],
+  year: 2020,
+  issuedOn: '2020-03-31',
+  jurisdiction: { province: '山西省', city: '晋中市', county: '榆社县' },
+  scope: {
+    ownership: ['public', 'military'],
+    levels: ['tertiary', 'secondary', 'primary', 'unrated'],
+    clause: '§2(1) (全县所有公立医疗机构)',
+    note: 'The document says 公立医疗机构 without naming military ones; they are counted as public as in the other policies.',
+  },
+  exclusions: [],
+  insuranceCode: { requiredFor: [], clause: 'the document names no code requirement' },
+  dataBasis: { basis: 'inbound', clause: 'not stated; inbound basis as in 苏医保发〔2022〕38号 annex 1 §3' },
+  measures: [
+    { id: 'drug', clause: '§3(1) (山西省药械集中采购平台)' },
+    { id: 'consumable', clause: '§3(1)' },
+  ],
+  targets: [],
+  goals: [],
+  deadlines: [],
+  vbp: {
+    volumeShare: { min: '0.5', max: '0.7', clause: '§3(1) (不低于…年度使用量的50%—70%)' },
+    minimumPrepaymentShare: { value: '0.3', clause: '§3(2) (不低于采购金额的30%)' },
+    cycleYears: { value: 1, clause: '§2(3), §3(3)' },
+  },
+  source: 'shared/seeds/003_30563093cdaf2c5e.txt',
+} as const satisfies Policy;

@@ -1,0 +1,201 @@
+import type Decimal from 'decimal.js';
+import { z } from 'zod';
+import { D } from '../_lib/decimal';
+import { isCivilDate } from '../_lib/dates';
+import { readAmount } from '../amount/readAmount';
+import { CategorySchema, ProductKindSchema } from '../catalog/schema';
+import { LEVELS, OWNERSHIPS, RegionSchema } from '../institution/schema';
+import { MEASURE_IDS, MEASURES } from './measures';
+
+const CivilDateSchema = z.string().refine((v) => isCivilDate(v), { message: 'expected a real civil date "YYYY-MM-DD"' });
+const text = z.string().trim().min(1, 'expected a non-empty text');
+const clause = text;
+
+/** A decimal share in [0, 1], given as a string (`'0.85'`) or a number, kept as its canonical string. */
+const SHARE_EXPECTED = 'expected a decimal share between 0 and 1 such as "0.85"';
+const ShareSchema = z.union([z.string(), z.number()], { error: SHARE_EXPECTED }).transform((value, ctx): string => {
+  const d = readAmount(value);
+  if (d === null || d.isNegative() || d.greaterThan(1)) {
+    ctx.addIssue({ code: 'custom', message: SHARE_EXPECTED, input: value });
+    return z.NEVER;
+  }
+  return d.toFixed();
+});
+
+/**
+ * A numeric target: the rate of `measure` must be at least `minimum`
+ * ("不低于" and "≥" both let the target itself pass).
+ */
+export const TargetSchema = z.object({
+  measure: z.enum(MEASURE_IDS),
+  /** Who the target binds: each institution in scope, each region (辖区), or both. */
+  appliesTo: z.array(z.enum(['institution', 'region'])).min(1, 'expected at least one of "institution", "region"'),
+  minimum: ShareSchema,
+  /** The date by which the target should be reached (到…年底), if the document gives one. */
+  by: CivilDateSchema.optional(),
+  clause,
+  note: z.string().optional(),
+});
+
+/** A goal stated without a number (e.g. 应采尽采), listed for reference, never checked. */
+export const GoalSchema = z.object({ text, textEn: text, by: CivilDateSchema.optional(), clause });
+
+const deadlineBase = {
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a kebab-case id'),
+  label: text,
+  labelEn: text,
+  clause,
+  who: z.string().optional(),
+  to: z.string().optional(),
+  note: z.string().optional(),
+};
+
+/**
+ * A deadline rule of a policy, as data (used by the calendar and schedules).
+ * - `monthly`: the report of a month is due by `day` of the month `monthsAfter` later.
+ * - `quarterly`: an event each quarter; `day: null` when the document gives no date.
+ * - `yearly`: the report of a year is due by `month`/`day` of the year `yearsAfter` later.
+ * - `workdays-after-event`: due `workdays` working days after an event (the event day not counted).
+ * - `hours-after-event`: due `hours` hours after an instant.
+ * - `month-after-effect`: from the first day of month `month`, counting the month of effect as month 1.
+ * - `fixed`: a milestone date.
+ */
+export const DeadlineRuleSchema = z.discriminatedUnion('rule', [
+  z.object({ ...deadlineBase, rule: z.literal('monthly'), day: z.number().int().min(1).max(31), monthsAfter: z.number().int().min(0).max(12) }),
+  z.object({ ...deadlineBase, rule: z.literal('quarterly'), day: z.null() }),
+  z.object({
+    ...deadlineBase,
+    rule: z.literal('yearly'),
+    month: z.number().int().min(1).max(12),
+    day: z.number().int().min(1).max(31),
+    yearsAfter: z.number().int().min(0).max(5),
+  }),
+  z.object({ ...deadlineBase, rule: z.literal('workdays-after-event'), workdays: z.number().int().min(0).max(366) }),
+  z.object({ ...deadlineBase, rule: z.literal('hours-after-event'), hours: z.number().int().min(1).max(8784) }),
+  z.object({ ...deadlineBase, rule: z.literal('month-after-effect'), month: z.number().int().min(1).max(24) }),
+  z.object({ ...deadlineBase, rule: z.literal('fixed'), date: CivilDateSchema }),
+]);
+
+const cited = <T extends z.ZodType>(value: T) => z.object({ value, clause });
+
+/** Volume-based procurement parameters of a policy, each with its clause. */
+export const VbpParametersSchema = z.object({
+  /** The VBP volume as a share of the institutions' yearly usage: at least `min`, up to `max`. */
+  volumeShare: z.object({ min: ShareSchema, max: ShareSchema, clause }).optional(),
+  /** The least share of the purchase amount the fund prepays. */
+  minimumPrepaymentShare: cited(ShareSchema).optional(),
+  /** The procurement cycle in years. */
+  cycleYears: cited(z.number().int().min(1).max(10)).optional(),
+  /** Reported demand should not fall below last year's purchases; below `explainBelowShare` of history it must be explained. */
+  demandReview: z
+    .object({ floor: z.literal('last-year-actual'), explainBelowShare: ShareSchema, clause })
+    .optional(),
+  /** Month (the month of effect = 1) from which selected products are checked. */
+  monitoringStartMonth: cited(z.number().int().min(1).max(24)).optional(),
+  /** A product is flagged `warning` when completion is below this share of time progress. */
+  warningRatio: cited(ShareSchema).optional(),
+});
+
+/**
+ * A sunshine-procurement policy as data: its document, scope, exclusions,
+ * measures, targets, deadlines and VBP parameters, each with the clause it comes from.
+ *
+ * @category Policies
+ * @example
+ * PolicySchema.parse(POLICIES['jiangsu-2022']).document //=> '苏医保发〔2022〕38号'
+ */
+export const PolicySchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a kebab-case id such as "zhejiang-2024"'),
+    title: text,
+    titleEn: text,
+    /** The document number (文号), or the title where the document has none. */
+    document: text,
+    issuer: z.array(text).min(1, 'expected at least one issuer'),
+    /** The year of issue, and the exact date where the document gives it. */
+    year: z.number().int().min(1990).max(2100),
+    issuedOn: CivilDateSchema.optional(),
+    /** The period the document is in force, where it says. */
+    effective: z.object({ from: CivilDateSchema.optional(), to: CivilDateSchema.optional(), clause }).optional(),
+    jurisdiction: RegionSchema,
+    /** Which institutions the rates and targets cover. */
+    scope: z.object({
+      ownership: z.array(z.enum(OWNERSHIPS)).min(1, 'expected at least one ownership'),
+      levels: z.array(z.enum(LEVELS)).min(1, 'expected at least one level'),
+      clause,
+      note: z.string().optional(),
+    }),
+    /** Product kinds left out of numerator and denominator. */
+    exclusions: z.array(z.object({ kind: ProductKindSchema, clause })),
+    /** Categories whose lines need a national healthcare-security code (医保代码) to count. */
+    insuranceCode: z.object({ requiredFor: z.array(CategorySchema), clause: z.string() }),
+    /** The data basis of amounts: the inbound (acceptance) date places a line in a period. */
+    dataBasis: z.object({ basis: z.literal('inbound'), clause }),
+    measures: z.array(z.object({ id: z.enum(MEASURE_IDS), clause, note: z.string().optional() })),
+    targets: z.array(TargetSchema),
+    goals: z.array(GoalSchema).default([]),
+    deadlines: z.array(DeadlineRuleSchema).default([]),
+    vbp: VbpParametersSchema.default({}),
+    /** Where the text of the document can be read (a seed file or an address). */
+    source: z.string().optional(),
+  })
+  .superRefine((policy, ctx) => {
+    const ids = policy.measures.map((m) => m.id);
+    for (const required of ['drug', 'consumable'] as const) {
+      if (!ids.includes(required)) {
+        ctx.addIssue({ code: 'custom', path: ['measures'], message: `expected a "${required}" measure (every policy measures drugs and consumables)`, input: ids });
+      }
+    }
+    ids.forEach((id, i) => {
+      if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: ['measures', i, 'id'], message: 'expected each measure once', input: id });
+    });
+    policy.targets.forEach((t, i) => {
+      if (!ids.includes(t.measure)) {
+        ctx.addIssue({ code: 'custom', path: ['targets', i, 'measure'], message: `expected one of the policy's measures (${ids.join(', ')})`, input: t.measure });
+      }
+    });
+    const kinds = policy.exclusions.map((e) => e.kind);
+    kinds.forEach((k, i) => {
+      if (kinds.indexOf(k) !== i) ctx.addIssue({ code: 'custom', path: ['exclusions', i, 'kind'], message: 'expected each kind once', input: k });
+    });
+    const deadlineIds = policy.deadlines.map((d) => d.id);
+    deadlineIds.forEach((id, i) => {
+      if (deadlineIds.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: ['deadlines', i, 'id'], message: 'expected each deadline id once', input: id });
+    });
+    const range = policy.vbp.volumeShare;
+    if (range !== undefined && new D(range.min).greaterThan(range.max)) {
+      ctx.addIssue({ code: 'custom', path: ['vbp', 'volumeShare', 'max'], message: `expected at least min (${range.min})`, input: range.max });
+    }
+    const eff = policy.effective;
+    if (eff?.from !== undefined && eff.to !== undefined && eff.from > eff.to) {
+      ctx.addIssue({ code: 'custom', path: ['effective', 'to'], message: `expected a date on or after effective.from (${eff.from})`, input: eff.to });
+    }
+  });
+
+/** A policy as written (JSON or a literal): shares may be strings or numbers. */
+export type PolicyInput = z.input<typeof PolicySchema>;
+/** A validated policy. */
+export type Policy = z.output<typeof PolicySchema>;
+/** One numeric target of a policy. */
+export type Target = z.output<typeof TargetSchema>;
+/** One deadline rule of a policy. */
+export type DeadlineRule = z.output<typeof DeadlineRuleSchema>;
+/** The VBP parameters of a policy. */
+export type VbpParameters = z.output<typeof VbpParametersSchema>;
+
+/** Where a figure comes from: the policy, its document number and the clause. */
+export interface Citation {
+  readonly policyId: string;
+  readonly document: string;
+  readonly clause: string;
+}
+
+/** @internal */
+export function targetMinimum(target: Target): Decimal {
+  return new D(target.minimum);
+}
+
+/** @internal */
+export function measureDefinition(id: (typeof MEASURE_IDS)[number]) {
+  return MEASURES[id];
+}

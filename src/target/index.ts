@@ -1,0 +1,1 @@
+export { checkTargets, type CheckTargetsOptions, type TargetCheck } from './checkTargets';
