@@ -302,6 +302,21 @@ describe('measureOnlineRates', () => {
     });
   });
 
+  it('rejects an unknown kind and a missing field, naming what was expected', () => {
+    const noChannel: Record<string, unknown> = { ...line({ institutionId: 'A', amount: '2' }) };
+    delete noChannel.channel;
+    const { ledger } = measureOnlineRates([line({ institutionId: 'A', amount: '1', kind: 'herbs' as never }), noChannel], {
+      policy: 'jiangsu-2022',
+      institutions: [inst('A', 'tertiary')],
+    });
+    expect(ledger.rejected.reasons).toEqual([
+      { index: 0, reason: 'invalid', field: 'kind', value: 'herbs', expected: expect.stringContaining('absent or one of "tcm-decoction-pieces"') },
+      { index: 1, reason: 'invalid', field: 'channel', value: undefined, expected: 'one of "platform", "emergency", "offline"' },
+    ]);
+    // both amounts readable: 1 + 2 = 3
+    expect(ledger.rejected.amount.toString()).toBe('3');
+  });
+
   it('treats "__proto__" and "constructor" as ordinary institution ids', () => {
     const { measures } = measureOnlineRates(
       [line({ institutionId: '__proto__', amount: '3' }), line({ institutionId: 'constructor', amount: '4' }), line({ institutionId: 'constructor', amount: '4', channel: 'offline' })],
