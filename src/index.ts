@@ -88,3 +88,33 @@ export {
 } from './rate';
 export { checkTargets, type CheckTargetsOptions, type TargetCheck } from './target';
 export type { Period } from './_lib/period';
+export {
+  CN_HOLIDAYS,
+  CalendarCoverageError,
+  DAY_KIND_LABELS,
+  HolidayDaySchema,
+  HolidayYearSchema,
+  addWorkdays,
+  cnWorkdayCalendar,
+  createWorkdayCalendar,
+  describeDay,
+  filingDeadline,
+  isWorkday,
+  nextWorkday,
+  orderResponseTimeline,
+  reportingSchedule,
+  toICS,
+  workdaysBetween,
+  type CreateWorkdayCalendarOptions,
+  type DayInfo,
+  type DayKind,
+  type DeadlineEvent,
+  type FilingDeadline,
+  type HolidayYear,
+  type HolidayYearInput,
+  type OrderResponseTimeline,
+  type OrderResponseTimelineOptions,
+  type ReportingScheduleOptions,
+  type ToICSOptions,
+  type WorkdayCalendar,
+} from './calendar';

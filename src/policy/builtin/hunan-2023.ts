@@ -40,6 +40,7 @@ export const HUNAN_2023 = {
   deadlines: [
     { id: 'single-platform', rule: 'fixed', date: '2023-12-31', label: '全省医用耗材挂网平台向招采管理系统集中统一', labelEn: 'one listing platform for the whole province', clause: '§3' },
     { id: 'in-force', rule: 'fixed', date: '2023-11-01', label: '本意见施行（有效期5年）', labelEn: 'the opinions take effect (valid 5 years)', clause: 'closing paragraph' },
+    { id: 'validity-end', rule: 'fixed', date: '2028-10-31', label: '本意见有效期届满', labelEn: 'the opinions expire (5 years from 2023-11-01)', clause: 'closing paragraph' },
   ],
   vbp: {},
   source: 'shared/seeds/001_77421412ca98d208.txt',

@@ -58,7 +58,7 @@ export const JIANGSU_2022 = {
   ],
   deadlines: [
     {
-      id: 'monthly-report',
+      id: 'institution-monthly-report',
       rule: 'monthly',
       day: 15,
       monthsAfter: 1,
@@ -69,7 +69,7 @@ export const JIANGSU_2022 = {
       clause: 'main text §2(1)',
     },
     {
-      id: 'city-summary',
+      id: 'city-monthly-summary',
       rule: 'monthly',
       day: 20,
       monthsAfter: 1,

@@ -49,7 +49,7 @@ export const NANTONG_2022 = {
   goals: [],
   deadlines: [
     {
-      id: 'monthly-report',
+      id: 'institution-monthly-report',
       rule: 'monthly',
       day: 15,
       monthsAfter: 1,
@@ -61,7 +61,7 @@ export const NANTONG_2022 = {
       note: '§2(1) refers to 通医保发〔2022〕37号 for the reporting rules; the provincial date is used.',
     },
     {
-      id: 'periodic-bulletin',
+      id: 'quarterly-bulletin',
       rule: 'quarterly',
       day: null,
       label: '定期通报二级以上公立医疗机构网上采购率',

@@ -1,0 +1,46 @@
+import { parseCivilDate, dayNumber } from '../_lib/dates';
+import { SunshineInputError } from '../errors';
+import { CalendarCoverageError, INDEX, type WorkdayCalendar } from './calendar';
+import { cnWorkdayCalendar } from './cnWorkdayCalendar';
+
+/** A calendar argument, checked: the built-in one when absent. @internal */
+export function calendarOf(calendar: WorkdayCalendar | undefined, fn: string): WorkdayCalendar {
+  if (calendar === undefined) return cnWorkdayCalendar;
+  if (typeof calendar !== 'object' || calendar === null || (calendar as Partial<WorkdayCalendar>)[INDEX] === undefined) {
+    throw new SunshineInputError(fn, [{ code: 'invalid-type', path: 'calendar', value: calendar, expected: 'a calendar from createWorkdayCalendar, or nothing for cnWorkdayCalendar' }]);
+  }
+  return calendar;
+}
+
+/** Reads a civil date into a day number, or throws naming the field. @internal */
+export function readDate(value: unknown, fn: string, path: string): number {
+  const p = parseCivilDate(value);
+  if (p === null) {
+    throw new SunshineInputError(fn, [{ code: 'invalid-date', path, value, expected: 'a real civil date "YYYY-MM-DD"' }]);
+  }
+  return dayNumber(p.year, p.month, p.day);
+}
+
+/** Reads a civil date that the calendar must cover. @internal */
+export function readCoveredDate(value: unknown, calendar: WorkdayCalendar, fn: string, path: string): number {
+  const n = readDate(value, fn, path);
+  checkCovered(n, calendar, fn, path, value as string);
+  return n;
+}
+
+/** Throws {@link CalendarCoverageError} when day `n` is outside the calendar. @internal */
+export function checkCovered(n: number, calendar: WorkdayCalendar, fn: string, path: string, shown: string): void {
+  const idx = calendar[INDEX];
+  if (n < idx.start || n > idx.end) {
+    const year = Number(shown.slice(0, 4));
+    throw new CalendarCoverageError(fn, path, shown, year, calendar.coverage);
+  }
+}
+
+/** Reads an integer count of days. @internal */
+export function readCount(value: unknown, fn: string, path: string): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
+    throw new SunshineInputError(fn, [{ code: 'invalid-value', path, value, expected: 'a whole number of working days, e.g. 7 or -3' }]);
+  }
+  return value;
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { isCivilDate } from '../_lib/dates';
+
+/**
+ * One day of a holiday notice: a day off (`isOffDay: true`) or a make-up working day
+ * (`isOffDay: false`, 调休), with the holiday's name. The shape of the holiday-cn data set,
+ * so its yearly files can be passed as they are.
+ *
+ * @category Calendar
+ * @example
+ * HolidayDaySchema.parse({ date: '2027-01-01', name: '元旦', isOffDay: true }).isOffDay //=> true
+ */
+export const HolidayDaySchema = z.object({
+  date: z.string().refine((v) => isCivilDate(v), { message: 'expected a real civil date "YYYY-MM-DD"' }),
+  name: z.string().trim().min(1, 'expected the holiday name, e.g. "春节"'),
+  isOffDay: z.boolean(),
+});
+
+/**
+ * One year's holiday arrangement (the State Council notice of that year, or a local one).
+ *
+ * @category Calendar
+ * @example
+ * HolidayYearSchema.parse({ year: 2027, days: [{ date: '2027-01-01', name: '元旦', isOffDay: true }] }).year //=> 2027
+ */
+export const HolidayYearSchema = z.object({
+  year: z.number().int().min(1950).max(2200),
+  /** The notice's title, e.g. 国务院办公厅关于2027年部分节假日安排的通知. */
+  title: z.string().optional(),
+  /** Where the notice was published. */
+  papers: z.array(z.string()).optional(),
+  days: z.array(HolidayDaySchema),
+});
+
+/** One year's holiday arrangement as callers pass it. */
+export type HolidayYearInput = z.input<typeof HolidayYearSchema>;
+/** One year's holiday arrangement once validated. */
+export type HolidayYear = z.output<typeof HolidayYearSchema>;
