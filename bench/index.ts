@@ -2,9 +2,29 @@
  * `npm run bench` (add `-- --quick` for a short run that proves the benchmark still works).
  * Timing lives here, never in tests.
  */
+import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { benchCalendar } from './calendar';
+import { benchRates } from './rates';
 
 const quick = process.argv.includes('--quick');
 console.log(`node ${process.version} · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · ${Math.round(totalmem() / 2 ** 30)} GiB${quick ? ' · quick run' : ''}`);
+
+const rates = benchRates(quick);
+
+const streamCount = quick ? 200_000 : 10_000_000;
+const here = dirname(fileURLToPath(import.meta.url));
+const out = execFileSync(process.execPath, ['--import', 'tsx', join(here, 'stream.ts'), String(streamCount)], { encoding: 'utf8' });
+const stream = JSON.parse(out.trim().split('\n').pop()!) as { lines: number; seconds: number; linesPerSecond: number; peakMiB: number; balanced: boolean };
+console.log(`\nstreaming ${stream.lines.toLocaleString('en')} generated lines through one accumulator (own process)`);
+console.log(`  ${Math.round(stream.linesPerSecond).toLocaleString('en')} lines/s (generation included), ${stream.seconds.toFixed(1)} s`);
+console.log(`  peak RSS: ${stream.peakMiB.toFixed(0)} MiB   (target: under 300 MB for 10,000,000 lines); ledger balanced: ${stream.balanced ? 'yes' : 'NO'}`);
+
 await benchCalendar(quick);
+
+if (!rates.identical || !stream.balanced) {
+  console.error('\nthe sums differ: the benchmark fails');
+  process.exit(1);
+}

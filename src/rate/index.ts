@@ -1,5 +1,6 @@
 export { aggregateRates, SECONDARY_AND_ABOVE, type AggregateRatesOptions, type RegionKey } from './aggregateRates';
 export { formatRate, type FormatRateOptions } from './formatRate';
+export { createRateAccumulator, rateAccumulatorFromJSON, type RateAccumulator, type RateAccumulatorJSON, type RateAccumulatorOptions } from './createRateAccumulator';
 export { CHANNELS, CHANNEL_LABELS, PurchaseLineSchema, type Channel, type PurchaseLine, type PurchaseLineInput } from './lineSchema';
 export { measureOnlineRates, type MeasureOnlineRatesOptions, type MeasureOnlineRatesResult } from './measureOnlineRates';
 export { onlinePurchaseRate, OnlinePurchaseRateInputSchema, type OnlinePurchaseRateInput, type OnlinePurchaseRateResult } from './onlinePurchaseRate';

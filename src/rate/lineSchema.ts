@@ -1,9 +1,7 @@
-import type Decimal from 'decimal.js';
 import { z } from 'zod';
 import { isCivilDate } from '../_lib/dates';
 import { AmountSchema } from '../amount/schema';
-import { AMOUNT_EXPECTED, readAmount } from '../amount/readAmount';
-import { CATEGORIES, PRODUCT_KINDS, type Category, type ProductKind } from '../catalog/kinds';
+import { CATEGORIES, PRODUCT_KINDS } from '../catalog/kinds';
 import { ProductKindSchema } from '../catalog/schema';
 
 /**
@@ -69,85 +67,3 @@ export type PurchaseLineInput = z.input<typeof PurchaseLineSchema>;
 /** A purchase line once read. */
 export type PurchaseLine = z.output<typeof PurchaseLineSchema>;
 
-/** A line read by {@link readLine}. @internal */
-export interface ReadLine {
-  readonly institutionId: string;
-  readonly receivedOn: string;
-  readonly category: Category;
-  readonly kind: ProductKind | undefined;
-  readonly highValue: boolean;
-  readonly insuranceCode: string | undefined;
-  readonly channel: Channel;
-  readonly amount: Decimal;
-}
-
-/** The first problem of a line. @internal */
-export interface LineProblem {
-  readonly field: string;
-  readonly value: unknown;
-  readonly expected: string;
-  /** The amount, when it could be read, so the ledger can balance. */
-  readonly amount: Decimal | null;
-}
-
-const has = Object.prototype.hasOwnProperty;
-
-function field(line: object, key: string): unknown {
-  return has.call(line, key) ? (line as Record<string, unknown>)[key] : undefined;
-}
-
-/**
- * Reads one line by hand (no zod on the hot path), accepting and rejecting
- * exactly what {@link PurchaseLineSchema} does; returns the first problem in
- * field order otherwise.
- * @internal
- */
-export function readLine(raw: unknown): ReadLine | LineProblem {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { field: '', value: raw, expected: 'a purchase line object', amount: null };
-  }
-  const rawAmount = field(raw, 'amount');
-  const amount = readAmount(rawAmount);
-  const problem = (f: string, value: unknown, expected: string): LineProblem => ({ field: f, value, expected, amount });
-
-  const institutionId = field(raw, 'institutionId');
-  if (typeof institutionId !== 'string' || institutionId.length === 0) {
-    return problem('institutionId', institutionId, 'a non-empty institution id');
-  }
-  const receivedOn = field(raw, 'receivedOn');
-  if (!isCivilDate(receivedOn)) return problem('receivedOn', receivedOn, DATE_EXPECTED);
-  const category = field(raw, 'category');
-  if (category !== 'drug' && category !== 'consumable') return problem('category', category, 'one of "drug", "consumable"');
-  const kind = field(raw, 'kind');
-  if (kind != null) {
-    if (typeof kind !== 'string' || !has.call(PRODUCT_KINDS, kind)) {
-      return problem('kind', kind, `absent or one of ${Object.keys(PRODUCT_KINDS).map((k) => `"${k}"`).join(', ')}`);
-    }
-    if (PRODUCT_KINDS[kind as ProductKind].category !== category) return problem('kind', kind, `a ${category} kind`);
-  }
-  const highValue = field(raw, 'highValue');
-  if (highValue != null && typeof highValue !== 'boolean') return problem('highValue', highValue, 'absent or a boolean');
-  if (category === 'drug' && highValue === true) return problem('highValue', highValue, 'highValue only on consumables');
-  const insuranceCode = field(raw, 'insuranceCode');
-  if (insuranceCode != null && typeof insuranceCode !== 'string') return problem('insuranceCode', insuranceCode, 'absent or a string');
-  const channel = field(raw, 'channel');
-  if (channel !== 'platform' && channel !== 'emergency' && channel !== 'offline') {
-    return problem('channel', channel, 'one of "platform", "emergency", "offline"');
-  }
-  if (amount === null) return problem('amount', rawAmount, AMOUNT_EXPECTED);
-  return {
-    institutionId,
-    receivedOn,
-    category,
-    kind: kind == null ? undefined : (kind as ProductKind),
-    highValue: highValue === true,
-    insuranceCode: insuranceCode == null ? undefined : (insuranceCode as string),
-    channel,
-    amount,
-  };
-}
-
-/** True when `read` is a problem rather than a line. @internal */
-export function isLineProblem(read: ReadLine | LineProblem): read is LineProblem {
-  return 'expected' in read;
-}

@@ -1,7 +1,7 @@
 import { SunshineInputError } from '../errors';
-import { Measurer, type MeasureOnlineRatesOptions, type MeasureOnlineRatesResult } from './measurer';
+import { RateEngine, type MeasureOnlineRatesOptions, type MeasureOnlineRatesResult } from './engine';
 
-export type { MeasureOnlineRatesOptions, MeasureOnlineRatesResult } from './measurer';
+export type { MeasureOnlineRatesOptions, MeasureOnlineRatesResult } from './engine';
 
 /**
  * Measures the online purchase rates (网上采购率) of each institution from
@@ -14,6 +14,9 @@ export type { MeasureOnlineRatesOptions, MeasureOnlineRatesResult } from './meas
  * required insurance code is **excluded** (it leaves numerator and denominator).
  * Included lines add to the total; platform lines also to the platform amount;
  * emergency lines stay in the total and are reported apart.
+ *
+ * Amounts are summed exactly: amounts in whole fen as integers (with a bigint beyond
+ * 2^53 fen), others as Decimals. A thin wrapper over {@link createRateAccumulator}.
  *
  * @category Rates
  * @see jiangsu-2022 annex 1 §1(1) (formula), §2 (scope), §3 (inbound data basis)
@@ -35,10 +38,13 @@ export type { MeasureOnlineRatesOptions, MeasureOnlineRatesResult } from './meas
  */
 export function measureOnlineRates(lines: Iterable<unknown>, options: MeasureOnlineRatesOptions): MeasureOnlineRatesResult {
   const fn = 'measureOnlineRates';
-  const measurer = new Measurer(options, fn);
-  if (lines === null || typeof lines !== 'object' || typeof (lines as Iterable<unknown>)[Symbol.iterator] !== 'function') {
+  const engine = new RateEngine(options, fn);
+  if (Array.isArray(lines)) {
+    engine.addArray(lines);
+  } else if (lines !== null && typeof lines === 'object' && typeof (lines as Iterable<unknown>)[Symbol.iterator] === 'function') {
+    for (const line of lines) engine.add(line);
+  } else {
     throw new SunshineInputError(fn, [{ code: 'invalid-type', path: 'lines', value: lines, expected: 'an array (or iterable) of purchase lines' }]);
   }
-  for (const line of lines) measurer.add(line, fn);
-  return measurer.result();
+  return engine.result();
 }

@@ -1,0 +1,65 @@
+/**
+ * measureOnlineRates against a naive reducer that adds `new Decimal(amount)` per line, on the
+ * same generated lines, in the same process; then the sums are checked to be identical.
+ */
+import Decimal from 'decimal.js';
+import { measureOnlineRates } from '../src/index';
+import { benchInstitutions, generateLines, type BenchLine } from './generate';
+
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+
+function naiveReducer(lines: readonly BenchLine[]): Decimal {
+  let total = new Decimal(0);
+  for (const line of lines) total = total.plus(new Decimal(line.amount));
+  return total;
+}
+
+function time(runs: number, fn: () => void): number[] {
+  const times: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    gc();
+    const t = performance.now();
+    fn();
+    times.push(performance.now() - t);
+  }
+  return times;
+}
+
+export function benchRates(quick: boolean): { linesPerSecond: number; ratio: number; identical: boolean } {
+  const count = quick ? 100_000 : 1_000_000;
+  const runs = quick ? 3 : 9;
+  const lines = [...generateLines(count)];
+  const institutions = benchInstitutions();
+  const options = { policy: 'jiangsu-2022', institutions } as const;
+  // warm both up, so that each is timed optimised
+  for (let i = 0; i < 3; i++) {
+    measureOnlineRates(lines, options);
+    naiveReducer(lines);
+  }
+  let result = measureOnlineRates(lines, options);
+  const engine = time(runs, () => {
+    result = measureOnlineRates(lines, options);
+  });
+  let naive = new Decimal(0);
+  const reducer = time(runs, () => {
+    naive = naiveReducer(lines);
+  });
+  const { ledger } = result;
+  // every generated line is valid: the input total is the naive total, and the ledger splits it
+  const identical =
+    ledger.input.amount.equals(naive) &&
+    ledger.balanced &&
+    ledger.rejected.lines === 0 &&
+    ledger.included.amount.plus(ledger.excluded.amount).equals(naive);
+  const linesPerSecond = count / (median(engine) / 1000);
+  const naivePerSecond = count / (median(reducer) / 1000);
+  const ratio = naivePerSecond === 0 ? 0 : linesPerSecond / naivePerSecond;
+  const excludedShare = ((ledger.excluded.lines / count) * 100).toFixed(1);
+  console.log(`\nmeasureOnlineRates: ${count.toLocaleString('en')} lines, ${institutions.length} institutions, jiangsu-2022 (${excludedShare}% excluded), median of ${runs} runs`);
+  console.log(`  measureOnlineRates:   ${Math.round(linesPerSecond).toLocaleString('en')} lines/s   (${median(engine).toFixed(1)} ms)`);
+  console.log(`  naive Decimal reducer: ${Math.round(naivePerSecond).toLocaleString('en')} lines/s   (${median(reducer).toFixed(1)} ms)`);
+  console.log(`  ratio:                 ${ratio.toFixed(1)}×   (targets: ≥ 8× and ≥ 5,000,000 lines/s)`);
+  console.log(`  sums identical to the fen: ${identical ? 'yes' : 'NO'} (Σ = ${naive.toFixed(2)} 元)`);
+  return { linesPerSecond, ratio, identical };
+}

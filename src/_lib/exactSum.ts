@@ -1,0 +1,133 @@
+import type Decimal from 'decimal.js';
+import { D, ZERO } from './decimal';
+
+/** Two to the 52nd: the largest fen magnitude added on the fast path, and the flush threshold. */
+export const FEN_LIMIT = 4503599627370496;
+
+/** Integer fen (a safe integer) as a Decimal of yuan, by writing the decimal point in. */
+export function fenToYuan(fen: number): Decimal {
+  if (fen === 0) return ZERO;
+  const neg = fen < 0;
+  const digits = String(neg ? -fen : fen).padStart(3, '0');
+  return new D(`${neg ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`);
+}
+
+/** A bigint count of fen as a Decimal of yuan. */
+function bigFenToYuan(fen: bigint): Decimal {
+  const neg = fen < 0n;
+  const digits = (neg ? -fen : fen).toString().padStart(3, '0');
+  return new D(`${neg ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`);
+}
+
+/**
+ * An exact running sum of yuan amounts. Amounts with at most two decimals (fen) are added as
+ * integers in a float64 (exact below 2^53); the running total is flushed into a bigint before it
+ * can leave that range. Other amounts (more decimals, huge values) go to a Decimal remainder.
+ * @internal
+ */
+export class ExactSum {
+  fen = 0;
+  big = 0n;
+  dec: Decimal | null = null;
+
+  /** Adds an integer fen amount with |f| ≤ 2^52. */
+  addFen(f: number): void {
+    const s = this.fen + f;
+    if (s > FEN_LIMIT || s < -FEN_LIMIT) {
+      this.big += BigInt(s);
+      this.fen = 0;
+    } else {
+      this.fen = s;
+    }
+  }
+
+  addDecimal(d: Decimal): void {
+    this.dec = this.dec === null ? d : this.dec.plus(d);
+  }
+
+  addSum(other: ExactSum): void {
+    this.addFen(other.fen);
+    this.big += other.big;
+    if (other.dec !== null) this.addDecimal(other.dec);
+  }
+
+  isZero(): boolean {
+    return this.fen === 0 && this.big === 0n && (this.dec === null || this.dec.isZero());
+  }
+
+  /** The exact sum in yuan. */
+  toDecimal(): Decimal {
+    const fenTotal = this.big === 0n ? fenToYuan(this.fen) : bigFenToYuan(this.big + BigInt(this.fen));
+    return this.dec === null ? fenTotal : fenTotal.plus(this.dec);
+  }
+
+  /** The exact sum as a plain decimal string of yuan, for JSON. */
+  toJSON(): string {
+    return this.toDecimal().toFixed();
+  }
+
+  /** Reads a sum written by toJSON. */
+  static fromString(text: string): ExactSum {
+    const s = new ExactSum();
+    const f = parseFen(text);
+    if (f === f) s.addFen(f);
+    else s.addDecimal(new D(text));
+    return s;
+  }
+}
+
+/**
+ * Reads a plain decimal string with at most two decimals and at most 2^52 fen into integer
+ * fen; NaN for anything else (the caller then takes the exact Decimal path, which decides).
+ * @internal
+ */
+export function parseFen(s: string): number {
+  const n = s.length;
+  if (n === 0 || n > 20) return Number.NaN;
+  let i = 0;
+  let neg = false;
+  const c0 = s.charCodeAt(0);
+  if (c0 === 45) {
+    neg = true;
+    i = 1;
+  } else if (c0 === 43) {
+    i = 1;
+  }
+  // where the integer part ends: the usual "…x.yy" is found at once
+  let end = n;
+  let frac = 0;
+  if (n - i >= 4 && s.charCodeAt(n - 3) === 46) {
+    end = n - 3;
+    const d1 = s.charCodeAt(n - 2) - 48;
+    const d2 = s.charCodeAt(n - 1) - 48;
+    if (d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return Number.NaN;
+    frac = d1 * 10 + d2;
+  } else if (n - i >= 3 && s.charCodeAt(n - 2) === 46) {
+    end = n - 2;
+    const d1 = s.charCodeAt(n - 1) - 48;
+    if (d1 < 0 || d1 > 9) return Number.NaN;
+    frac = d1 * 10;
+  }
+  if (end === i) return Number.NaN;
+  let v = 0;
+  for (; i < end; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return Number.NaN;
+    v = v * 10 + c;
+  }
+  v = v * 100 + frac;
+  if (v > FEN_LIMIT) return Number.NaN;
+  return neg ? -v : v;
+}
+
+/**
+ * Reads a finite number that is an exact count of fen (shortest decimal form with at most two
+ * decimals, below 10^13 yuan, where every such decimal round-trips through a double) into
+ * integer fen; NaN otherwise.
+ * @internal
+ */
+export function numberFen(x: number): number {
+  if (!(x > -1e13 && x < 1e13)) return Number.NaN;
+  const f = Math.round(x * 100);
+  return f / 100 === x ? f : Number.NaN;
+}

@@ -1,0 +1,591 @@
+import type Decimal from 'decimal.js';
+import { z } from 'zod';
+import { daysInMonth } from '../_lib/dates';
+import { ZERO } from '../_lib/decimal';
+import { ExactSum, FEN_LIMIT, fenToYuan, numberFen, parseFen } from '../_lib/exactSum';
+import { parseInput } from '../_lib/parseInput';
+import { PeriodSchema, type Period } from '../_lib/period';
+import { AMOUNT_EXPECTED, readAmount } from '../amount/readAmount';
+import { PRODUCT_KINDS } from '../catalog/kinds';
+import { keepValue, SunshineInputError } from '../errors';
+import { InstitutionSchema, type Institution } from '../institution/schema';
+import { MEASURES } from '../policy/measures';
+import { resolvePolicy } from '../policy/policies';
+import type { Policy } from '../policy/schema';
+import { rateFigures } from './rateFigures';
+import {
+  EXCLUSION_REASONS,
+  type ExclusionReason,
+  type InstitutionMeasure,
+  type Ledger,
+  type LineTally,
+  type RejectedLine,
+  type RejectionReason,
+} from './types';
+
+/** Options of {@link measureOnlineRates} and {@link createRateAccumulator}. */
+export interface MeasureOnlineRatesOptions {
+  /** A policy object or a built-in id such as `'jiangsu-2022'`. */
+  readonly policy: Policy | string;
+  /** The institutions the lines belong to; lines of other ids are rejected. */
+  readonly institutions: readonly unknown[];
+  /** Count only lines received in `{ from, to }` (both included); absent: every date. */
+  readonly period?: Period | undefined;
+  /** Throw {@link SunshineInputError} on the first invalid line instead of rejecting it. */
+  readonly strict?: boolean | undefined;
+  /**
+   * The index of the first line this accumulator sees in the whole input, so that rejected
+   * lines keep their position when chunks are processed apart and merged; 0 by default.
+   */
+  readonly firstIndex?: number | undefined;
+}
+
+/** What {@link measureOnlineRates} returns. */
+export interface MeasureOnlineRatesResult {
+  /** One measure per in-scope institution and policy measure, in the order institutions were passed. */
+  readonly measures: readonly InstitutionMeasure[];
+  readonly ledger: Ledger;
+}
+
+/** Exclusion reasons as small integers on the hot path (0, out of scope, is kept apart). */
+const R_PERIOD = 1;
+const R_KIND = 2;
+const R_CODE = 3;
+
+class Tally {
+  lines = 0;
+  readonly sum = new ExactSum();
+  freeze(): LineTally {
+    return { lines: this.lines, amount: this.sum.toDecimal() };
+  }
+}
+
+/**
+ * The sums of every measure of every institution live in one Float64Array, so that the hot
+ * path is a dictionary lookup and a few array additions. First, four slots per institution
+ * and measure: platform, total, emergency (fen) and included lines; the institution's measures
+ * side by side, so that a line touches one cache line. After them, eight slots per institution
+ * and measure for the excluded lines: for reason r, lines at 2r and fen at 2r + 1.
+ */
+const HOT = 4;
+const S_PLATFORM = 0;
+const S_TOTAL = 1;
+const S_EMERGENCY = 2;
+const S_LINES = 3;
+const EXCLUDED = 8;
+
+const OptionsSchema = z.object({
+  institutions: z.array(InstitutionSchema),
+  period: PeriodSchema.optional(),
+  strict: z.boolean().optional(),
+  firstIndex: z.number().int().min(0).optional(),
+});
+
+const KIND_CATEGORY: Readonly<Record<string, 'drug' | 'consumable'>> = Object.assign(
+  Object.create(null) as Record<string, 'drug' | 'consumable'>,
+  Object.fromEntries(Object.entries(PRODUCT_KINDS).map(([k, v]) => [k, v.category])),
+);
+const KIND_LIST = Object.keys(PRODUCT_KINDS).map((k) => `"${k}"`).join(', ');
+const DATE_EXPECTED = 'a real civil date "YYYY-MM-DD"';
+
+/** Days in each month of a leap year; February of other years is checked apart. */
+const MONTH_DAYS = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** True for a real `YYYY-MM-DD` date from 1900 to 9999, by character codes (hot path). */
+function isDateString(s: string): boolean {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+  const y1 = s.charCodeAt(0) - 48;
+  const y2 = s.charCodeAt(1) - 48;
+  const y3 = s.charCodeAt(2) - 48;
+  const y4 = s.charCodeAt(3) - 48;
+  const m1 = s.charCodeAt(5) - 48;
+  const m2 = s.charCodeAt(6) - 48;
+  const d1 = s.charCodeAt(8) - 48;
+  const d2 = s.charCodeAt(9) - 48;
+  // every digit in 0–9: their bitwise OR stays below 16 only if none is negative or above 15
+  if ((y1 | y2 | y3 | y4 | m1 | m2 | d1 | d2) >>> 0 > 15 || y1 > 9 || y2 > 9 || y3 > 9 || y4 > 9 || m1 > 9 || m2 > 9 || d1 > 9 || d2 > 9) return false;
+  const y = y1 * 1000 + y2 * 100 + y3 * 10 + y4;
+  const m = m1 * 10 + m2;
+  const d = d1 * 10 + d2;
+  if (y < 1900 || m < 1 || m > 12 || d < 1 || d > MONTH_DAYS[m]!) return false;
+  return m !== 2 || d < 29 || daysInMonth(y, 2) === 29;
+}
+
+/** The JSON form of an accumulator's state: plain data, amounts as exact decimal strings. */
+export interface RateAccumulatorJSON {
+  readonly format: 'sunshine-procurement/rate-accumulator';
+  readonly version: 1;
+  readonly policy: Policy;
+  readonly institutions: readonly Institution[];
+  readonly period: Period | null;
+  readonly firstIndex: number;
+  readonly seen: number;
+  readonly input: string;
+  /** Excluded lines by reason: `[lines, amount]`. */
+  readonly excluded: Readonly<Record<ExclusionReason, readonly [number, string]>>;
+  readonly rejected: { readonly lines: number; readonly amount: string; readonly reasons: readonly RejectedLine[] };
+  /** Per in-scope institution (by id), per measure: `[platform, total, emergency, lines, excluded by reason]`. */
+  readonly measures: Readonly<Record<string, Readonly<Record<string, readonly [string, string, string, number, Readonly<Partial<Record<ExclusionReason, readonly [number, string]>>>]>>>>;
+}
+
+/**
+ * The line-item engine: classifies and sums purchase lines under one policy, exactly, with
+ * a hand-written validation that accepts and rejects what {@link PurchaseLineSchema} does.
+ * @internal
+ */
+export class RateEngine {
+  readonly policy: Policy;
+  readonly institutions: readonly Institution[];
+  readonly period: Period | undefined;
+  readonly firstIndex: number;
+  private readonly strict: boolean;
+  private readonly fn: string;
+  /** Institution id → index (a dictionary without prototype: "__proto__" is an ordinary key). */
+  private readonly indexOf: Record<string, number>;
+  private readonly inScope: Uint8Array;
+  /** The measures (by index in the policy) fed by each kind of line. */
+  private readonly drugSlots: readonly number[];
+  private readonly consumableSlots: readonly number[];
+  private readonly highValueSlots: readonly number[];
+  /** Measures per institution. */
+  private readonly M: number;
+  /** Where the excluded slots begin. */
+  private readonly X: number;
+  /** Fen sums and line counts, see HOT and EXCLUDED. */
+  private readonly F: Float64Array;
+  /** Overflow of fen sums beyond 2^52, by slot. */
+  private readonly big = new Map<number, bigint>();
+  /** Amounts that are not whole fen (more decimals, or huge), by slot. */
+  private readonly dec = new Map<number, Decimal>();
+  private readonly excludedKind: Readonly<Record<string, true>>;
+  private readonly codeDrug: boolean;
+  private readonly codeConsumable: boolean;
+  private readonly from: string;
+  private readonly to: string;
+  private readonly hasPeriod: boolean;
+  /** Lines seen. */
+  seen = 0;
+  /** Σ of every readable amount seen: the ledger's independent input total. */
+  readonly input = new ExactSum();
+  /** Excluded lines of out-of-scope institutions (the other reasons are kept per measure). */
+  private readonly outOfScope = new Tally();
+  /** Rejected lines. */
+  readonly rejected = new Tally();
+  readonly rejections: RejectedLine[] = [];
+
+  constructor(options: MeasureOnlineRatesOptions, fn: string) {
+    this.fn = fn;
+    if (typeof options !== 'object' || options === null) {
+      throw new SunshineInputError(fn, [{ code: 'missing', path: 'options', value: options, expected: 'an options object { policy, institutions, period? }' }]);
+    }
+    this.policy = resolvePolicy(options.policy, fn, 'options.policy');
+    const parsed = parseInput(
+      OptionsSchema,
+      { institutions: options.institutions, period: options.period, strict: options.strict, firstIndex: options.firstIndex },
+      fn,
+      'options',
+    );
+    this.institutions = parsed.institutions;
+    this.period = parsed.period;
+    this.strict = parsed.strict ?? false;
+    this.firstIndex = parsed.firstIndex ?? 0;
+    this.hasPeriod = parsed.period !== undefined;
+    this.from = parsed.period?.from ?? '';
+    this.to = parsed.period?.to ?? '';
+    const excludedKind = Object.create(null) as Record<string, true>;
+    for (const e of this.policy.exclusions) excludedKind[e.kind] = true;
+    this.excludedKind = excludedKind;
+    this.codeDrug = this.policy.insuranceCode.requiredFor.includes('drug');
+    this.codeConsumable = this.policy.insuranceCode.requiredFor.includes('consumable');
+    const drug: number[] = [];
+    const consumable: number[] = [];
+    const highValue: number[] = [];
+    this.policy.measures.forEach((m, k) => {
+      const def = MEASURES[m.id];
+      if (def.category === 'drug') drug.push(k);
+      else {
+        highValue.push(k);
+        if (!def.highValueOnly) consumable.push(k);
+      }
+    });
+    this.drugSlots = drug;
+    this.consumableSlots = consumable;
+    this.highValueSlots = highValue;
+    this.M = this.policy.measures.length;
+    const scope = this.policy.scope;
+    const indexOf = Object.create(null) as Record<string, number>;
+    this.inScope = new Uint8Array(parsed.institutions.length);
+    parsed.institutions.forEach((institution, i) => {
+      if (indexOf[institution.id] !== undefined) {
+        throw new SunshineInputError(fn, [{ code: 'duplicate', path: `options.institutions[${i}].id`, value: institution.id, expected: 'each institution id once' }]);
+      }
+      indexOf[institution.id] = i;
+      this.inScope[i] = scope.ownership.includes(institution.ownership) && scope.levels.includes(institution.level) ? 1 : 0;
+    });
+    this.indexOf = indexOf;
+    this.X = parsed.institutions.length * this.M * HOT;
+    this.F = new Float64Array(parsed.institutions.length * this.M * (HOT + EXCLUDED));
+  }
+
+  /** Adds whole fen (or a Decimal) to a slot, exactly. */
+  private addAt(slot: number, fen: number, dec: Decimal | null): void {
+    if (dec !== null) {
+      const d = this.dec.get(slot);
+      this.dec.set(slot, d === undefined ? dec : d.plus(dec));
+      return;
+    }
+    const s = this.F[slot]! + fen;
+    if (s > FEN_LIMIT || s < -FEN_LIMIT) {
+      this.big.set(slot, (this.big.get(slot) ?? 0n) + BigInt(s));
+      this.F[slot] = 0;
+    } else {
+      this.F[slot] = s;
+    }
+  }
+
+  /** Adds a slot's exact sum into an ExactSum. */
+  private addSlotTo(slot: number, into: ExactSum): void {
+    into.addFen(this.F[slot]!);
+    const b = this.big.get(slot);
+    if (b !== undefined) into.big += b;
+    const d = this.dec.get(slot);
+    if (d !== undefined) into.addDecimal(d);
+  }
+
+  /** The exact yuan sum of a slot. */
+  private sumAt(slot: number): Decimal {
+    if (this.big.size === 0 && this.dec.size === 0) return fenToYuan(this.F[slot]!);
+    const s = new ExactSum();
+    this.addSlotTo(slot, s);
+    return s.toDecimal();
+  }
+
+  /** Classifies one line: included, excluded with a reason, or rejected with a reason. */
+  add(raw: unknown): void {
+    const index = this.firstIndex + this.seen++;
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+      this.reject(index, 'invalid', '', raw, 'a purchase line object', Number.NaN, null);
+      return;
+    }
+    const line = raw as Record<string, unknown>;
+    // the amount first, so that a line rejected for another field still balances the ledger
+    const rawAmount = line.amount;
+    let fen = typeof rawAmount === 'string' ? parseFen(rawAmount) : typeof rawAmount === 'number' ? numberFen(rawAmount) : Number.NaN;
+    let dec: Decimal | null = null;
+    if (fen !== fen) {
+      dec = readAmount(rawAmount);
+      if (dec !== null) fen = 0;
+    }
+    const institutionId = line.institutionId;
+    if (typeof institutionId !== 'string' || institutionId.length === 0) {
+      this.reject(index, 'invalid', 'institutionId', institutionId, 'a non-empty institution id', fen, dec);
+      return;
+    }
+    const receivedOn = line.receivedOn;
+    if (typeof receivedOn !== 'string' || !isDateString(receivedOn)) {
+      this.reject(index, 'invalid', 'receivedOn', receivedOn, DATE_EXPECTED, fen, dec);
+      return;
+    }
+    const category = line.category;
+    const isDrug = category === 'drug';
+    if (!isDrug && category !== 'consumable') {
+      this.reject(index, 'invalid', 'category', category, 'one of "drug", "consumable"', fen, dec);
+      return;
+    }
+    const kind = line.kind;
+    if (kind !== undefined && kind !== null) {
+      const kc = typeof kind === 'string' ? KIND_CATEGORY[kind] : undefined;
+      if (kc === undefined) {
+        this.reject(index, 'invalid', 'kind', kind, `absent or one of ${KIND_LIST}`, fen, dec);
+        return;
+      }
+      if (kc !== category) {
+        this.reject(index, 'invalid', 'kind', kind, `a ${category} kind`, fen, dec);
+        return;
+      }
+    }
+    const highValue = line.highValue;
+    if (highValue !== undefined && highValue !== null && highValue !== true && highValue !== false) {
+      this.reject(index, 'invalid', 'highValue', highValue, 'absent or a boolean', fen, dec);
+      return;
+    }
+    if (isDrug && highValue === true) {
+      this.reject(index, 'invalid', 'highValue', highValue, 'highValue only on consumables', fen, dec);
+      return;
+    }
+    const code = line.insuranceCode;
+    if (code !== undefined && code !== null && typeof code !== 'string') {
+      this.reject(index, 'invalid', 'insuranceCode', code, 'absent or a string', fen, dec);
+      return;
+    }
+    const channel = line.channel;
+    const platform = channel === 'platform';
+    const emergency = channel === 'emergency';
+    if (!platform && !emergency && channel !== 'offline') {
+      this.reject(index, 'invalid', 'channel', channel, 'one of "platform", "emergency", "offline"', fen, dec);
+      return;
+    }
+    if (fen !== fen) {
+      this.reject(index, 'invalid', 'amount', rawAmount, AMOUNT_EXPECTED, fen, dec);
+      return;
+    }
+    const inst = this.indexOf[institutionId];
+    if (inst === undefined) {
+      this.reject(index, 'unknown-institution', 'institutionId', institutionId, 'the id of one of options.institutions', fen, dec);
+      return;
+    }
+    if (dec === null) this.input.addFen(fen);
+    else this.input.addDecimal(dec);
+
+    if (this.inScope[inst] === 0) {
+      this.outOfScope.lines++;
+      if (dec === null) this.outOfScope.sum.addFen(fen);
+      else this.outOfScope.sum.addDecimal(dec);
+      return;
+    }
+    const slots = isDrug ? this.drugSlots : highValue === true ? this.highValueSlots : this.consumableSlots;
+    const base = inst * this.M;
+    const F = this.F;
+    let reason = 0;
+    if (this.hasPeriod && (receivedOn < this.from || receivedOn > this.to)) reason = R_PERIOD;
+    else if (kind !== undefined && kind !== null && this.excludedKind[kind as string] === true) reason = R_KIND;
+    else if ((isDrug ? this.codeDrug : this.codeConsumable) && (code === undefined || code === null || isBlank(code as string))) reason = R_CODE;
+    if (reason !== 0) {
+      for (let i = 0; i < slots.length; i++) {
+        const at = this.X + (base + slots[i]!) * EXCLUDED + 2 * reason;
+        F[at] = F[at]! + 1;
+        this.addAt(at + 1, fen, dec);
+      }
+      return;
+    }
+    for (let i = 0; i < slots.length; i++) {
+      const at = (base + slots[i]!) * HOT;
+      F[at + S_LINES] = F[at + S_LINES]! + 1;
+      if (dec === null) {
+        let s = F[at + S_TOTAL]! + fen;
+        if (s > FEN_LIMIT || s < -FEN_LIMIT) this.addAt(at + S_TOTAL, fen, null);
+        else F[at + S_TOTAL] = s;
+        if (platform) {
+          s = F[at + S_PLATFORM]! + fen;
+          if (s > FEN_LIMIT || s < -FEN_LIMIT) this.addAt(at + S_PLATFORM, fen, null);
+          else F[at + S_PLATFORM] = s;
+        } else if (emergency) {
+          this.addAt(at + S_EMERGENCY, fen, null);
+        }
+      } else {
+        this.addAt(at + S_TOTAL, 0, dec);
+        if (platform) this.addAt(at + S_PLATFORM, 0, dec);
+        else if (emergency) this.addAt(at + S_EMERGENCY, 0, dec);
+      }
+    }
+  }
+
+  private reject(index: number, reason: RejectionReason, field: string, value: unknown, expected: string, fen: number, dec: Decimal | null): void {
+    if (this.strict) {
+      throw new SunshineInputError(this.fn, [
+        { code: reason === 'invalid' ? 'invalid-value' : 'unknown-id', path: field === '' ? `lines[${index}]` : `lines[${index}].${field}`, value: keepValue(value), expected },
+      ]);
+    }
+    this.rejected.lines++;
+    if (dec !== null) {
+      this.rejected.sum.addDecimal(dec);
+      this.input.addDecimal(dec);
+    } else if (fen === fen) {
+      this.rejected.sum.addFen(fen);
+      this.input.addFen(fen);
+    }
+    this.rejections.push({ index, reason, field, value: keepValue(value), expected });
+  }
+
+  /** Classifies every line of an array (the loop kept inside, for speed). */
+  addArray(lines: readonly unknown[]): void {
+    for (let i = 0; i < lines.length; i++) this.add(lines[i]);
+  }
+
+  /** Adds another engine's sums (same policy, institutions and period). */
+  merge(other: RateEngine): void {
+    this.seen += other.seen;
+    this.input.addSum(other.input);
+    this.outOfScope.lines += other.outOfScope.lines;
+    this.outOfScope.sum.addSum(other.outOfScope.sum);
+    this.rejected.lines += other.rejected.lines;
+    this.rejected.sum.addSum(other.rejected.sum);
+    this.rejections.push(...other.rejections);
+    this.rejections.sort((a, b) => a.index - b.index);
+    const F = other.F;
+    for (let slot = 0; slot < F.length; slot++) if (F[slot] !== 0) this.addAt(slot, F[slot]!, null);
+    for (const [slot, b] of other.big) this.big.set(slot, (this.big.get(slot) ?? 0n) + b);
+    for (const [slot, d] of other.dec) this.addAt(slot, 0, d);
+  }
+
+  /** The measures and the ledger. */
+  result(): MeasureOnlineRatesResult {
+    const policy = this.policy;
+    const measures: InstitutionMeasure[] = [];
+    let includedLines = 0;
+    const includedSum = new ExactSum();
+    const excludedLines = [this.outOfScope.lines, 0, 0, 0];
+    const excludedSums = [this.outOfScope.sum, new ExactSum(), new ExactSum(), new ExactSum()];
+    const F = this.F;
+    this.institutions.forEach((inst, i) => {
+      if (this.inScope[i] === 0) return;
+      policy.measures.forEach((pm, k) => {
+        const at = (i * this.M + k) * HOT;
+        const ex0 = this.X + (i * this.M + k) * EXCLUDED;
+        const def = MEASURES[pm.id];
+        const lines = F[at + S_LINES]!;
+        const total = this.sumAt(at + S_TOTAL);
+        const ex: Partial<Record<ExclusionReason, LineTally>> = {};
+        for (let r = 1; r < 4; r++) {
+          const n = F[ex0 + 2 * r]!;
+          if (n === 0) continue;
+          const amount = this.sumAt(ex0 + 2 * r + 1);
+          ex[EXCLUSION_REASONS[r]!] = { lines: n, amount };
+          // every excluded or included line feeds exactly one of the "drug" and "consumable" measures
+          if (pm.id === 'drug' || pm.id === 'consumable') {
+            excludedLines[r] = excludedLines[r]! + n;
+            this.addSlotTo(ex0 + 2 * r + 1, excludedSums[r]!);
+          }
+        }
+        if (pm.id === 'drug' || pm.id === 'consumable') {
+          includedLines += lines;
+          this.addSlotTo(at + S_TOTAL, includedSum);
+        }
+        const figures = rateFigures(this.sumAt(at + S_PLATFORM), total, this.sumAt(at + S_EMERGENCY));
+        measures.push({
+          subject: { type: 'institution', id: inst.id },
+          institutionId: inst.id,
+          institutionName: inst.name,
+          measure: pm.id,
+          label: def.label,
+          level: inst.level,
+          ownership: inst.ownership,
+          region: inst.region,
+          ...figures,
+          lines,
+          excluded: ex,
+          policyId: policy.id,
+          citation: { policyId: policy.id, document: policy.document, clause: pm.clause },
+        });
+      });
+    });
+    const byReason = {} as Record<ExclusionReason, LineTally>;
+    let exLines = 0;
+    let exAmount: Decimal = ZERO;
+    for (let r = 0; r < 4; r++) {
+      const amount = excludedSums[r]!.toDecimal();
+      byReason[EXCLUSION_REASONS[r]!] = { lines: excludedLines[r]!, amount };
+      exLines += excludedLines[r]!;
+      exAmount = exAmount.plus(amount);
+    }
+    const input: LineTally = { lines: this.seen, amount: this.input.toDecimal() };
+    const inc: LineTally = { lines: includedLines, amount: includedSum.toDecimal() };
+    const rej = this.rejected.freeze();
+    const balanced = input.lines === inc.lines + exLines + rej.lines && input.amount.equals(inc.amount.plus(exAmount).plus(rej.amount));
+    return {
+      measures,
+      ledger: {
+        input,
+        included: inc,
+        excluded: { lines: exLines, amount: exAmount, byReason },
+        rejected: { ...rej, reasons: this.rejections.slice() },
+        balanced,
+      },
+    };
+  }
+
+  /** A key that two engines must share to be merged. */
+  compatibilityKey(): string {
+    return JSON.stringify([this.policy, this.institutions.map((i) => [i.id, i.level, i.ownership]), this.period ?? null]);
+  }
+
+  toJSON(): RateAccumulatorJSON {
+    const F = this.F;
+    const measures: Record<string, Record<string, readonly [string, string, string, number, Partial<Record<ExclusionReason, readonly [number, string]>>]>> = {};
+    this.institutions.forEach((inst, i) => {
+      if (this.inScope[i] === 0) return;
+      const per: Record<string, readonly [string, string, string, number, Partial<Record<ExclusionReason, readonly [number, string]>>]> = {};
+      this.policy.measures.forEach((pm, k) => {
+        const at = (i * this.M + k) * HOT;
+        const ex0 = this.X + (i * this.M + k) * EXCLUDED;
+        const ex: Partial<Record<ExclusionReason, readonly [number, string]>> = {};
+        for (let r = 1; r < 4; r++) {
+          const n = F[ex0 + 2 * r]!;
+          if (n !== 0) ex[EXCLUSION_REASONS[r]!] = [n, this.sumAt(ex0 + 2 * r + 1).toFixed()];
+        }
+        per[pm.id] = [this.sumAt(at + S_PLATFORM).toFixed(), this.sumAt(at + S_TOTAL).toFixed(), this.sumAt(at + S_EMERGENCY).toFixed(), F[at + S_LINES]!, ex];
+      });
+      measures[inst.id] = per;
+    });
+    const zero = [0, '0'] as const;
+    return {
+      format: 'sunshine-procurement/rate-accumulator',
+      version: 1,
+      policy: this.policy,
+      institutions: this.institutions,
+      period: this.period ?? null,
+      firstIndex: this.firstIndex,
+      seen: this.seen,
+      input: this.input.toJSON(),
+      excluded: { 'institution-out-of-scope': [this.outOfScope.lines, this.outOfScope.sum.toJSON()], 'outside-period': zero, 'excluded-kind': zero, 'missing-insurance-code': zero },
+      rejected: { lines: this.rejected.lines, amount: this.rejected.sum.toJSON(), reasons: this.rejections.slice() },
+      measures,
+    };
+  }
+
+  /** Restores the sums of a JSON state into this (fresh) engine. */
+  restore(json: RateAccumulatorJSON, fn: string): void {
+    const bad = (path: string, value: unknown, expected: string) => new SunshineInputError(fn, [{ code: 'invalid-value', path, value, expected }]);
+    const sum = (text: unknown, path: string): ExactSum => {
+      if (typeof text !== 'string' || readAmount(text) === null) throw bad(path, text, 'an exact decimal string');
+      return ExactSum.fromString(text);
+    };
+    const count = (n: unknown, path: string): number => {
+      if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) throw bad(path, n, 'a line count');
+      return n;
+    };
+    const put = (slot: number, s: ExactSum) => {
+      this.addAt(slot, s.fen, null);
+      if (s.big !== 0n) this.big.set(slot, (this.big.get(slot) ?? 0n) + s.big);
+      if (s.dec !== null) this.addAt(slot, 0, s.dec);
+    };
+    this.seen = count(json.seen, 'json.seen');
+    this.input.addSum(sum(json.input, 'json.input'));
+    const oos = json.excluded?.['institution-out-of-scope'];
+    this.outOfScope.lines = count(oos?.[0], 'json.excluded.institution-out-of-scope[0]');
+    this.outOfScope.sum.addSum(sum(oos?.[1], 'json.excluded.institution-out-of-scope[1]'));
+    this.rejected.lines = count(json.rejected?.lines, 'json.rejected.lines');
+    this.rejected.sum.addSum(sum(json.rejected?.amount, 'json.rejected.amount'));
+    if (!Array.isArray(json.rejected?.reasons)) throw bad('json.rejected.reasons', json.rejected?.reasons, 'an array');
+    this.rejections.push(...json.rejected.reasons);
+    this.institutions.forEach((inst, i) => {
+      if (this.inScope[i] === 0) return;
+      const per = json.measures?.[inst.id];
+      if (per === undefined) throw bad(`json.measures.${inst.id}`, per, 'the measures of an in-scope institution');
+      this.policy.measures.forEach((pm, k) => {
+        const row = per[pm.id];
+        const path = `json.measures.${inst.id}.${pm.id}`;
+        if (!Array.isArray(row) || row.length !== 5) throw bad(path, row, '[platform, total, emergency, lines, excluded]');
+        const at = (i * this.M + k) * HOT;
+        const ex0 = this.X + (i * this.M + k) * EXCLUDED;
+        put(at + S_PLATFORM, sum(row[0], `${path}[0]`));
+        put(at + S_TOTAL, sum(row[1], `${path}[1]`));
+        put(at + S_EMERGENCY, sum(row[2], `${path}[2]`));
+        this.F[at + S_LINES] = count(row[3], `${path}[3]`);
+        for (let r = 1; r < 4; r++) {
+          const t = row[4]?.[EXCLUSION_REASONS[r]!];
+          if (t === undefined) continue;
+          this.F[ex0 + 2 * r] = count(t[0], `${path}[4].${EXCLUSION_REASONS[r]!}[0]`);
+          put(ex0 + 2 * r + 1, sum(t[1], `${path}[4].${EXCLUSION_REASONS[r]!}[1]`));
+        }
+      });
+    });
+  }
+}
+
+function isBlank(s: string): boolean {
+  if (s.length === 0) return true;
+  // a blank string starts with white space (String.prototype.trim's set), so test that first
+  const c0 = s.charCodeAt(0);
+  return (c0 <= 32 || c0 === 0xa0 || c0 === 0x1680 || c0 >= 0x2000) && s.trim() === '';
+}
