@@ -10,7 +10,7 @@ export const INSTITUTION_COUNT = 1000;
 export function benchInstitutions(count = INSTITUTION_COUNT): InstitutionInput[] {
   const levels = ['tertiary', 'secondary', 'secondary', 'primary'] as const;
   return Array.from({ length: count }, (_, i) => ({
-    id: `H${String(i).padStart(5, '0')}`,
+    id: `H${String(i).padStart(6, '0')}`,
     level: levels[i % 4]!,
     ownership: i % 17 === 0 ? 'private' : i % 23 === 0 ? 'military' : 'public',
     region: { province: '示例省', city: `市${i % 13}`, county: `县${i % 97}` },
@@ -42,7 +42,7 @@ export interface BenchLine {
 }
 
 const DATES = Array.from({ length: 365 }, (_, d) => new Date(Date.UTC(2024, 0, 1 + d)).toISOString().slice(0, 10));
-const IDS = Array.from({ length: INSTITUTION_COUNT }, (_, i) => `H${String(i).padStart(5, '0')}`);
+const IDS = Array.from({ length: INSTITUTION_COUNT }, (_, i) => `H${String(i).padStart(6, '0')}`);
 
 /** Lines one at a time, so a stream of any length takes no memory. */
 export function* generateLines(count: number, seed = 20241123): Generator<BenchLine> {

@@ -496,7 +496,7 @@ export class RateEngine {
 
   /** A key that two engines must share to be merged. */
   compatibilityKey(): string {
-    return JSON.stringify([this.policy, this.institutions.map((i) => [i.id, i.level, i.ownership]), this.period ?? null]);
+    return stableStringify([this.policy, this.institutions.map((i) => [i.id, i.level, i.ownership]), this.period ?? null]);
   }
 
   toJSON(): RateAccumulatorJSON {
@@ -581,6 +581,20 @@ export class RateEngine {
       });
     });
   }
+}
+
+/** JSON with object keys sorted, so that equal data gives equal text whatever the key order. */
+function stableStringify(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    return `{${Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableStringify(o[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
 }
 
 function isBlank(s: string): boolean {
