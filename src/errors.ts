@@ -23,19 +23,21 @@ export interface InputIssue {
   readonly code: InputIssueCode;
   /** Dot path of the field, e.g. `lines[41].amount`; `''` for the whole input. */
   readonly path: string;
-  /** The value seen (long strings are cut to 80 characters). */
+  /** The value seen (strings over 120 characters are cut to 80, with their length). */
   readonly value: unknown;
   /** What was expected, in words, e.g. `a decimal amount such as "1234.56"`. */
   readonly expected: string;
 }
 
 const MAX_SHOWN = 80;
+/** Strings already cut by keepValue are at most this long. */
+const MAX_KEPT = 120;
 
 /** Shows a value in a message: strings quoted and cut, other values JSON-like. */
 export function showValue(value: unknown): string {
   if (value === undefined) return 'undefined';
   if (typeof value === 'string') {
-    const cut = value.length > MAX_SHOWN ? `${value.slice(0, MAX_SHOWN)}… (${value.length} characters)` : value;
+    const cut = value.length > MAX_KEPT ? `${value.slice(0, MAX_SHOWN)}… (${value.length} characters)` : value;
     return JSON.stringify(cut);
   }
   if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean' || value === null) {
@@ -53,9 +55,9 @@ export function showValue(value: unknown): string {
   }
 }
 
-/** Keeps a value for an issue, cutting very long strings so errors stay small. */
+/** Keeps a value for an issue, cutting very long strings (with their length) so errors stay small. */
 export function keepValue(value: unknown): unknown {
-  if (typeof value === 'string' && value.length > MAX_SHOWN) return `${value.slice(0, MAX_SHOWN)}…`;
+  if (typeof value === 'string' && value.length > MAX_KEPT) return `${value.slice(0, MAX_SHOWN)}… (${value.length} characters)`;
   return value;
 }
 

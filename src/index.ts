@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 export { SunshineInputError, type InputIssue, type InputIssueCode } from './errors';
-export { AmountSchema, type AmountInput } from './amount';
+export { AmountSchema, parseAmount, type AmountInput, type ParseAmountOptions } from './amount';
 export {
   CATEGORIES,
   CATEGORY_LABELS,

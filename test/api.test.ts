@@ -63,6 +63,7 @@ describe('public API', () => {
         "nextWorkday",
         "onlinePurchaseRate",
         "orderResponseTimeline",
+        "parseAmount",
         "rateAccumulatorFromJSON",
         "reportingSchedule",
         "reviewDemandReport",

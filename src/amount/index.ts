@@ -1,2 +1,3 @@
 export { AmountSchema } from './schema';
+export { parseAmount, type ParseAmountOptions } from './parseAmount';
 export { readAmount, AMOUNT_EXPECTED, type AmountInput } from './readAmount';

@@ -6,15 +6,28 @@ export type AmountInput = string | number | Decimal;
 
 const AMOUNT_RE = /^[+-]?\d{1,30}(?:\.\d{1,30})?$/;
 
+/** The most significant digits a number may carry: a double holds 15 decimal digits faithfully. */
+export const MAX_NUMBER_DIGITS = 15;
+
+/** Significant digits of a finite number's shortest decimal form (1e21 has 1, 0.1 + 0.2 has 17). */
+export function significantDigits(n: number): number {
+  const text = String(Math.abs(n));
+  const mantissa = text.split('e')[0]!.replace('.', '');
+  return mantissa.replace(/^0+/, '').replace(/0+$/, '').length;
+}
+
 /** What the package expects of an amount, for error messages. */
-export const AMOUNT_EXPECTED = 'a finite decimal amount such as "1234.56" (digits, optional sign and decimal point)';
+export const AMOUNT_EXPECTED =
+  'a finite decimal amount such as "1234.56" (digits, optional sign and decimal point; a number must have at most 15 significant digits, pass a string for more)';
 
 /**
  * Reads an amount exactly, or returns null when it is not one.
  *
  * Strings must be plain decimals (`'-1234.56'`): no exponent, thousands
  * separator, currency sign, full-width digit or blank. Numbers must be finite
- * and are read by their shortest decimal form (`0.1` is `'0.1'`).
+ * and are read by their shortest decimal form (`0.1` is `'0.1'`); a number with
+ * more than 15 significant digits (`0.1 + 0.2` is 0.30000000000000004) is refused,
+ * since a double cannot carry them faithfully: pass such amounts as strings.
  * @internal
  */
 export function readAmount(value: unknown): Decimal | null {
@@ -23,7 +36,7 @@ export function readAmount(value: unknown): Decimal | null {
     return new D(value).plus(0);
   }
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return null;
+    if (!Number.isFinite(value) || significantDigits(value) > MAX_NUMBER_DIGITS) return null;
     return new D(value).plus(0);
   }
   if (isDecimalLike(value)) {
