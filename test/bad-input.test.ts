@@ -38,7 +38,7 @@ const inst = [{ id: 'H', level: 'tertiary', ownership: 'public' }] as const;
 const amounts = (platformAmount: unknown) => () => onlinePurchaseRate({ platformAmount, totalAmount: '1' } as never);
 const TEN_MB = '9'.repeat(10 * 1024 * 1024);
 
-type Row = [name: string, call: () => unknown, error: typeof SunshineInputError, fragment: string];
+type Row = [name: string, call: () => unknown, error: abstract new (...args: never[]) => SunshineInputError, fragment: string];
 
 /** Each row: what is passed, the error class expected, and a fragment of its message. */
 const rows: Row[] = [
