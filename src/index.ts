@@ -158,3 +158,14 @@ export {
   type VolumeItem,
   type VolumeStatus,
 } from './vbp';
+export {
+  MONITORING_FORM_COLUMNS,
+  fromMonitoringForm,
+  toMonitoringForm,
+  type MonitoringForm,
+  type MonitoringFormAmounts,
+  type MonitoringFormRates,
+  type MonitoringFormRow,
+  type MonitoringFormRowInput,
+  type ToMonitoringFormOptions,
+} from './report';

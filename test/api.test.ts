@@ -28,6 +28,7 @@ describe('public API', () => {
         "LEVEL_LABELS",
         "MEASURES",
         "MEASURE_IDS",
+        "MONITORING_FORM_COLUMNS",
         "OWNERSHIPS",
         "OWNERSHIP_LABELS",
         "OnlinePurchaseRateInputSchema",
@@ -54,6 +55,7 @@ describe('public API', () => {
         "describeDay",
         "filingDeadline",
         "formatRate",
+        "fromMonitoringForm",
         "getPolicy",
         "institutionVolumeFile",
         "isWorkday",
@@ -70,6 +72,7 @@ describe('public API', () => {
         "selectedProductShare",
         "timeProgress",
         "toICS",
+        "toMonitoringForm",
         "vbpVolumeRange",
         "workdaysBetween",
       ]

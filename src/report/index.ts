@@ -1,0 +1,11 @@
+export {
+  MONITORING_FORM_COLUMNS,
+  fromMonitoringForm,
+  toMonitoringForm,
+  type MonitoringForm,
+  type MonitoringFormAmounts,
+  type MonitoringFormRates,
+  type MonitoringFormRow,
+  type MonitoringFormRowInput,
+  type ToMonitoringFormOptions,
+} from './monitoringForm';
