@@ -14,7 +14,7 @@ export function fenToYuan(fen: number): Decimal {
 
 /** A bigint count of fen as a Decimal of yuan. */
 function bigFenToYuan(fen: bigint): Decimal {
-  const neg = fen < 0n;
+  const neg = fen < BigInt(0);
   const digits = (neg ? -fen : fen).toString().padStart(3, '0');
   return new D(`${neg ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`);
 }
@@ -27,14 +27,15 @@ function bigFenToYuan(fen: bigint): Decimal {
  */
 export class ExactSum {
   fen = 0;
-  big = 0n;
+  /** Fen carried out of the float64 (null until a sum passes 2^52 fen; no bigint literal, so the bundle parses as ES2017). */
+  big: bigint | null = null;
   dec: Decimal | null = null;
 
   /** Adds an integer fen amount with |f| ≤ 2^52. */
   addFen(f: number): void {
     const s = this.fen + f;
     if (s > FEN_LIMIT || s < -FEN_LIMIT) {
-      this.big += BigInt(s);
+      this.big = (this.big ?? BigInt(0)) + BigInt(s);
       this.fen = 0;
     } else {
       this.fen = s;
@@ -47,17 +48,17 @@ export class ExactSum {
 
   addSum(other: ExactSum): void {
     this.addFen(other.fen);
-    this.big += other.big;
+    if (other.big !== null) this.big = (this.big ?? BigInt(0)) + other.big;
     if (other.dec !== null) this.addDecimal(other.dec);
   }
 
   isZero(): boolean {
-    return this.fen === 0 && this.big === 0n && (this.dec === null || this.dec.isZero());
+    return this.fen === 0 && (this.big === null || this.big === BigInt(0)) && (this.dec === null || this.dec.isZero());
   }
 
   /** The exact sum in yuan. */
   toDecimal(): Decimal {
-    const fenTotal = this.big === 0n ? fenToYuan(this.fen) : bigFenToYuan(this.big + BigInt(this.fen));
+    const fenTotal = this.big === null ? fenToYuan(this.fen) : bigFenToYuan(this.big + BigInt(this.fen));
     return this.dec === null ? fenTotal : fenTotal.plus(this.dec);
   }
 

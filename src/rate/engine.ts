@@ -236,7 +236,7 @@ export class RateEngine {
     }
     const s = this.F[slot]! + fen;
     if (s > FEN_LIMIT || s < -FEN_LIMIT) {
-      this.big.set(slot, (this.big.get(slot) ?? 0n) + BigInt(s));
+      this.big.set(slot, (this.big.get(slot) ?? BigInt(0)) + BigInt(s));
       this.F[slot] = 0;
     } else {
       this.F[slot] = s;
@@ -247,7 +247,7 @@ export class RateEngine {
   private addSlotTo(slot: number, into: ExactSum): void {
     into.addFen(this.F[slot]!);
     const b = this.big.get(slot);
-    if (b !== undefined) into.big += b;
+    if (b !== undefined) into.big = (into.big ?? BigInt(0)) + b;
     const d = this.dec.get(slot);
     if (d !== undefined) into.addDecimal(d);
   }
@@ -414,7 +414,7 @@ export class RateEngine {
     this.rejections.sort((a, b) => a.index - b.index);
     const F = other.F;
     for (let slot = 0; slot < F.length; slot++) if (F[slot] !== 0) this.addAt(slot, F[slot]!, null);
-    for (const [slot, b] of other.big) this.big.set(slot, (this.big.get(slot) ?? 0n) + b);
+    for (const [slot, b] of other.big) this.big.set(slot, (this.big.get(slot) ?? BigInt(0)) + b);
     for (const [slot, d] of other.dec) this.addAt(slot, 0, d);
   }
 
@@ -546,7 +546,7 @@ export class RateEngine {
     };
     const put = (slot: number, s: ExactSum) => {
       this.addAt(slot, s.fen, null);
-      if (s.big !== 0n) this.big.set(slot, (this.big.get(slot) ?? 0n) + s.big);
+      if (s.big !== null) this.big.set(slot, (this.big.get(slot) ?? BigInt(0)) + s.big);
       if (s.dec !== null) this.addAt(slot, 0, s.dec);
     };
     this.seen = count(json.seen, 'json.seen');

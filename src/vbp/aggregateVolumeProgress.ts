@@ -102,7 +102,7 @@ function keyOf(by: VolumeGroupKey, item: VolumeItem): string {
 }
 
 function gcd(a: bigint, b: bigint): bigint {
-  while (b !== 0n) [a, b] = [b, a % b];
+  while (b !== BigInt(0)) [a, b] = [b, a % b];
   return a;
 }
 
@@ -115,7 +115,7 @@ export function groupProgress(key: string, parsed: readonly ParsedItem[], asOf: 
   const counts: Partial<Record<VolumeStatus, number>> = {};
   const figures = parsed.map((p) => timeProgressFigures(p.cycle, asOf, 'days'));
   // a common denominator of the items' cycle lengths keeps the expected quantity exact
-  let lcm = 1n;
+  let lcm = BigInt(1);
   for (const t of figures) lcm = (lcm / gcd(lcm, BigInt(t.total))) * BigInt(t.total);
   const L = new D(lcm.toString());
   let expectedTimesL: Decimal = ZERO;
