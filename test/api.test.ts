@@ -58,6 +58,7 @@ describe('public API', () => {
         "fromMonitoringForm",
         "getPolicy",
         "institutionVolumeFile",
+        "isInForce",
         "isWorkday",
         "measureOnlineRates",
         "minimumPrepayment",

@@ -1,4 +1,4 @@
-export { POLICIES, definePolicy, getPolicy, type PolicyId } from './policies';
+export { POLICIES, definePolicy, getPolicy, isInForce, type GetPolicyOptions, type PolicyId } from './policies';
 export { MEASURES, MEASURE_IDS, type MeasureDefinition, type MeasureId } from './measures';
 export {
   DeadlineRuleSchema,

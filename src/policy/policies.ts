@@ -1,3 +1,4 @@
+import { isCivilDate } from '../_lib/dates';
 import { SunshineInputError } from '../errors';
 import { parseInput } from '../_lib/parseInput';
 import { GANZHOU_2023 } from './builtin/ganzhou-2023';
@@ -38,20 +39,52 @@ function isBuiltin(policy: object): boolean {
   return typeof id === 'string' && isPolicyId(id) && POLICIES[id] === policy;
 }
 
+/** Options of {@link getPolicy}. */
+export interface GetPolicyOptions {
+  /** Resolve the policy in force on this date: a family id such as `'jiangsu'` gives the latest of its policies in force. */
+  readonly asOf?: string | undefined;
+}
+
+/** True when `policy` is in force on `date` (its `effective` period, both ends included; no period: always). */
+export function isInForce(policy: Policy, date: string): boolean {
+  const eff = policy.effective;
+  return (eff?.from === undefined || eff.from <= date) && (eff?.to === undefined || date <= eff.to);
+}
+
 /**
- * A built-in policy by its id.
+ * A built-in policy by its id; with `{ asOf }`, the policy in force on that date, and a family id
+ * (`'jiangsu'`) resolves to the latest of the family's policies in force.
  *
  * @category Policies
- * @param id - one of `'jiangsu-2019'`, `'jiangsu-2022'`, `'nantong-2022'`, `'hunan-2023'`, `'ganzhou-2023'`, `'yushe-2020'`
+ * @param id - one of `'jiangsu-2019'`, `'jiangsu-2022'`, `'nantong-2022'`, `'hunan-2023'`, `'ganzhou-2023'`, `'yushe-2020'`, or with `asOf` a family such as `'jiangsu'`
+ * @param options - `{ asOf? }`
  * @returns the policy object
- * @throws {SunshineInputError} for an unknown id
+ * @throws {SunshineInputError} for an unknown id, or a policy not in force on `asOf`
  * @example
- * getPolicy('jiangsu-2022').document //=> '苏医保发〔2022〕38号'
+ * getPolicy('jiangsu', { asOf: '2023-05-01' }).id //=> 'jiangsu-2022'
  */
-export function getPolicy(id: string): Policy {
-  if (typeof id === 'string' && isPolicyId(id)) return POLICIES[id];
+export function getPolicy(id: string, options: GetPolicyOptions = {}): Policy {
+  const asOf = options.asOf;
+  if (asOf !== undefined && !isCivilDate(asOf)) {
+    throw new SunshineInputError('getPolicy', [{ code: 'invalid-date', path: 'options.asOf', value: asOf, expected: 'a real civil date "YYYY-MM-DD"' }]);
+  }
+  if (typeof id === 'string' && isPolicyId(id)) {
+    const policy: Policy = POLICIES[id];
+    if (asOf !== undefined && !isInForce(policy, asOf)) {
+      const eff = policy.effective;
+      throw new SunshineInputError('getPolicy', [
+        { code: 'out-of-range', path: 'options.asOf', value: asOf, expected: `a date when ${id} is in force (from ${eff?.from ?? 'its issue'}${eff?.to === undefined ? '' : ` to ${eff.to}`})` },
+      ]);
+    }
+    return policy;
+  }
+  if (typeof id === 'string' && asOf !== undefined) {
+    const family = (Object.values(POLICIES) as Policy[]).filter((p) => p.id.startsWith(`${id}-`) && isInForce(p, asOf));
+    family.sort((a, b) => ((a.effective?.from ?? '') < (b.effective?.from ?? '') ? 1 : -1));
+    if (family[0] !== undefined) return family[0];
+  }
   throw new SunshineInputError('getPolicy', [
-    { code: 'unknown-id', path: 'id', value: id, expected: `one of ${Object.keys(POLICIES).map((k) => `"${k}"`).join(', ')} (or a policy from definePolicy)` },
+    { code: 'unknown-id', path: 'id', value: id, expected: `one of ${Object.keys(POLICIES).map((k) => `"${k}"`).join(', ')} (or, with { asOf }, a family such as "jiangsu" with a policy in force)` },
   ]);
 }
 

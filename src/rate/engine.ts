@@ -21,6 +21,7 @@ import {
   type LineTally,
   type RejectedLine,
   type RejectionReason,
+  type Warning,
 } from './types';
 
 /** Options of {@link measureOnlineRates} and {@link createRateAccumulator}. */
@@ -45,6 +46,8 @@ export interface MeasureOnlineRatesResult {
   /** One measure per in-scope institution and policy measure, in the order institutions were passed. */
   readonly measures: readonly InstitutionMeasure[];
   readonly ledger: Ledger;
+  /** Warnings about the whole run, e.g. a period outside the policy's validity (`policy-not-in-force`). */
+  readonly warnings: readonly Warning[];
 }
 
 /** Exclusion reasons as small integers on the hot path (0, out of scope, is kept apart). */
@@ -484,6 +487,7 @@ export class RateEngine {
     const balanced = input.lines === inc.lines + exLines + rej.lines && input.amount.equals(inc.amount.plus(exAmount).plus(rej.amount));
     return {
       measures,
+      warnings: this.validityWarnings(),
       ledger: {
         input,
         included: inc,
@@ -492,6 +496,23 @@ export class RateEngine {
         balanced,
       },
     };
+  }
+
+  /** A warning when the period reaches outside the policy's period of effect. */
+  private validityWarnings(): Warning[] {
+    const eff = this.policy.effective;
+    const period = this.period;
+    if (eff === undefined || period === undefined) return [];
+    const before = eff.from !== undefined && period.from < eff.from;
+    const after = eff.to !== undefined && period.to > eff.to;
+    if (!before && !after) return [];
+    const span = `${eff.from ?? '…'} – ${eff.to ?? '…'}`;
+    return [
+      {
+        code: 'policy-not-in-force',
+        message: `统计期间 ${period.from} 至 ${period.to} 超出 ${this.policy.id} 的施行期间（${span}，${eff.clause}） / the period reaches outside the policy's period of effect (${span})`,
+      },
+    ];
   }
 
   /** A key that two engines must share to be merged. */

@@ -1,6 +1,6 @@
 import type Decimal from 'decimal.js';
 import { z } from 'zod';
-import { D, HUNDRED, ZERO } from '../_lib/decimal';
+import { D, HUNDRED, ONE, ZERO } from '../_lib/decimal';
 import { parseInput } from '../_lib/parseInput';
 import { SunshineInputError } from '../errors';
 import type { Level } from '../institution/schema';
@@ -41,6 +41,13 @@ export interface TargetCheck {
    * (purchases moved onto the platform): max(0, target × total − platform), 元; null without data.
    */
   readonly shortfallAmount: Decimal | null;
+  /**
+   * The two ways to reach the target, named: `moveToPlatform` = `shortfallAmount` (buy on the
+   * platform what is now bought off it, total unchanged: t × T − P); `addPlatformPurchases` = new
+   * platform purchases, the total growing with them: (t × T − P) ÷ (1 − t), null when t = 1 and the
+   * target is not met (no amount of new purchases reaches 100 %). Both 0 when the target is met.
+   */
+  readonly shortfallScenarios: { readonly moveToPlatform: Decimal; readonly addPlatformPurchases: Decimal | null } | null;
   readonly platformAmount: Decimal;
   readonly totalAmount: Decimal;
   readonly comparison: 'exact' | 'display';
@@ -133,6 +140,7 @@ function check(
   let meets: boolean | null = null;
   let marginPoints: Decimal | null = null;
   let shortfallAmount: Decimal | null = null;
+  let shortfallScenarios: TargetCheck['shortfallScenarios'] = null;
   if (hasRate) {
     const P = m.platformAmount;
     const T = m.totalAmount;
@@ -146,6 +154,11 @@ function check(
     marginPoints = P.minus(needed).times(HUNDRED).dividedBy(T);
     const gap = needed.minus(P);
     shortfallAmount = gap.isPositive() && !gap.isZero() ? gap : ZERO;
+    const rest = ONE.minus(t);
+    shortfallScenarios = {
+      moveToPlatform: shortfallAmount,
+      addPlatformPurchases: shortfallAmount.isZero() ? ZERO : rest.isZero() ? null : shortfallAmount.dividedBy(rest),
+    };
   }
   return {
     subject: m.subject,
@@ -158,6 +171,7 @@ function check(
     meets,
     marginPoints,
     shortfallAmount,
+    shortfallScenarios,
     platformAmount: m.platformAmount,
     totalAmount: m.totalAmount,
     comparison,

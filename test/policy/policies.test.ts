@@ -116,3 +116,32 @@ describe('definePolicy', () => {
     );
   });
 });
+
+describe('policy lifecycle', () => {
+  it('matches the JSDoc example', () => {
+    expect(getPolicy('jiangsu', { asOf: '2023-05-01' }).id).toBe('jiangsu-2022');
+  });
+  it('resolves the policy of a family in force on a date', () => {
+    // jiangsu-2019 from 2019-09-27, jiangsu-2022 from 2022-06-02: the latest in force wins
+    expect(getPolicy('jiangsu', { asOf: '2020-01-01' }).id).toBe('jiangsu-2019');
+    expect(getPolicy('jiangsu', { asOf: '2022-06-02' }).id).toBe('jiangsu-2022');
+    expect(getPolicy('hunan', { asOf: '2028-10-31' }).id).toBe('hunan-2023');
+    expect(() => getPolicy('hunan', { asOf: '2028-11-01' })).toThrow(SunshineInputError);
+    expect(() => getPolicy('jiangsu', { asOf: '2019-01-01' })).toThrow(/a family such as "jiangsu" with a policy in force/);
+  });
+  it('refuses a policy outside its period of effect (hunan-2023: 2023-11-01, 5 years)', () => {
+    expect(getPolicy('hunan-2023', { asOf: '2023-11-01' }).id).toBe('hunan-2023');
+    expect(() => getPolicy('hunan-2023', { asOf: '2023-10-31' })).toThrow('getPolicy: options.asOf expected a date when hunan-2023 is in force (from 2023-11-01 to 2028-10-31), got "2023-10-31"');
+    expect(() => getPolicy('hunan-2023', { asOf: '2023-13-01' })).toThrow('options.asOf expected a real civil date');
+  });
+  it('warns when the measured period reaches outside the policy’s period of effect', () => {
+    const institutions = [{ id: 'A', level: 'primary', ownership: 'public' }] as const;
+    const inside = measureOnlineRates([], { policy: 'hunan-2023', institutions: [...institutions], period: { from: '2024-01-01', to: '2024-12-31' } });
+    expect(inside.warnings).toEqual([]);
+    const before = measureOnlineRates([], { policy: 'hunan-2023', institutions: [...institutions], period: { from: '2023-10-01', to: '2023-12-31' } });
+    expect(before.warnings.map((w) => w.code)).toEqual(['policy-not-in-force']);
+    expect(before.warnings[0]?.message).toContain('2023-11-01 – 2028-10-31');
+    const after = measureOnlineRates([], { policy: 'hunan-2023', institutions: [...institutions], period: { from: '2028-10-01', to: '2028-12-31' } });
+    expect(after.warnings.map((w) => w.code)).toEqual(['policy-not-in-force']);
+  });
+});

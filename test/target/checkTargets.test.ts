@@ -52,6 +52,20 @@ describe('checkTargets', () => {
     expect(checkTargets(drugOnly('845', '155'), 'jiangsu-2022', { compare: 'display', digits: 0 })[0]?.shortfallAmount?.toString()).toBe('5');
   });
 
+  it('names both ways to reach the target: move purchases, or add new ones (the total growing with them)', () => {
+    // P = 800, T = 1000, t = 0.85: move 0.85 × 1000 − 800 = 50 onto the platform,
+    // or buy x new on the platform: (800 + x) / (1000 + x) = 0.85 ⇒ x = 50 / 0.15 = 333.33…
+    const [drug] = checkTargets(drugOnly('800', '200'), 'jiangsu-2022');
+    expect(drug?.shortfallScenarios?.moveToPlatform.toString()).toBe('50');
+    expect(drug?.shortfallScenarios?.addPlatformPurchases?.toFixed(4)).toBe('333.3333');
+    // check: (800 + 333.33…) / (1000 + 333.33…) = 1133.33… / 1333.33… = 0.85
+    const x = drug!.shortfallScenarios!.addPlatformPurchases!;
+    expect(x.plus(800).dividedBy(x.plus(1000)).toDecimalPlaces(20).toString()).toBe('0.85');
+    // met: both zero
+    expect(checkTargets(drugOnly('900', '100'), 'jiangsu-2022')[0]?.shortfallScenarios).toEqual({ moveToPlatform: expect.anything(), addPlatformPurchases: expect.anything() });
+    expect(checkTargets(drugOnly('900', '100'), 'jiangsu-2022')[0]?.shortfallScenarios?.addPlatformPurchases?.toString()).toBe('0');
+  });
+
   it('checks consumables against 75% (jiangsu-2022 main text §1(3))', () => {
     const { measures } = measureOnlineRates(
       [line({ institutionId: 'H', amount: '740', category: 'consumable' }), line({ institutionId: 'H', amount: '260', category: 'consumable', channel: 'offline' })],

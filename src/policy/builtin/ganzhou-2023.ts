@@ -17,6 +17,7 @@ export const GANZHOU_2023 = {
   document: '赣市医保字〔2023〕28号',
   issuer: ['赣州市医疗保障局', '赣州市财政局', '赣州市卫生健康委员会'],
   year: 2023,
+  effective: { from: '2023-01-01', clause: 'the copy bears no date: the year of the document number' },
   jurisdiction: { province: '江西省', city: '赣州市' },
   scope: {
     ownership: ['public', 'military'],

@@ -17,6 +17,7 @@ export const JIANGSU_2019 = {
   issuer: ['中共江苏省纪委办公厅', '江苏省监委办公厅', '江苏省医疗保障局', '江苏省卫生健康委员会'],
   year: 2019,
   issuedOn: '2019-09-27',
+  effective: { from: '2019-09-27', clause: 'date of issue (the notice names no end)' },
   jurisdiction: { province: '江苏省' },
   scope: {
     ownership: ['public', 'military'],

@@ -31,6 +31,7 @@ export const JIANGSU_2022 = {
   issuer: ['江苏省医疗保障局'],
   year: 2022,
   issuedOn: '2022-06-02',
+  effective: { from: '2022-06-02', clause: 'date of issue (印发 2022年6月2日; no end named)' },
   jurisdiction: { province: '江苏省' },
   scope: {
     ownership: ['public', 'military'],

@@ -17,6 +17,7 @@ export const NANTONG_2022 = {
   document: '通医保发〔2022〕38号',
   issuer: ['南通市医疗保障局'],
   year: 2022,
+  effective: { from: '2022-06-02', clause: 'the copy bears no date; not before the notice it forwards (苏医保发〔2022〕38号, 2022-06-02)' },
   jurisdiction: { province: '江苏省', city: '南通市' },
   scope: {
     ownership: ['public', 'military'],

@@ -17,6 +17,7 @@ export const YUSHE_2020 = {
   issuer: ['榆社县人民政府办公室'],
   year: 2020,
   issuedOn: '2020-03-31',
+  effective: { from: '2020-03-31', clause: 'date of issue (no end named)' },
   jurisdiction: { province: '山西省', city: '晋中市', county: '榆社县' },
   scope: {
     ownership: ['public', 'military'],
