@@ -163,7 +163,12 @@ export {
 export {
   MONITORING_FORM_COLUMNS,
   fromMonitoringForm,
+  reportingCompleteness,
   toMonitoringForm,
+  type CompletenessRow,
+  type ReportingCompletenessOptions,
+  type ReportingEntry,
+  type ReportingStatus,
   type MonitoringForm,
   type MonitoringFormAmounts,
   type MonitoringFormRates,

@@ -68,6 +68,7 @@ describe('public API', () => {
         "orderResponseTimeline",
         "parseAmount",
         "rateAccumulatorFromJSON",
+        "reportingCompleteness",
         "reportingSchedule",
         "reviewDemandReport",
         "selectedProductShare",

@@ -5,6 +5,7 @@ import { parseInput } from '../_lib/parseInput';
 import { SunshineInputError } from '../errors';
 import { LEVELS, type Level, type Region } from '../institution/schema';
 import { rateFigures } from './rateFigures';
+import { institutionsWithData } from './reporting';
 import { EXCLUSION_REASONS, type ExclusionReason, type InstitutionMeasure, type LineTally, type RegionalMeasure, type Warning } from './types';
 
 /** How to group institutions into regions: a region field, or a function giving a region key (null: no region). */
@@ -109,6 +110,7 @@ export function aggregateRates(measures: readonly InstitutionMeasure[], options:
   }
   const groups = new Map<string, Group>();
   const policies = new Set<string>();
+  const withData = institutionsWithData(measures.filter((m) => typeof m === 'object' && m !== null && m.subject?.type === 'institution'));
   measures.forEach((m, i) => {
     if (typeof m !== 'object' || m === null || m.subject?.type !== 'institution' || !LEVELS.includes(m.level)) {
       throw new SunshineInputError(fn, [{ code: 'invalid-type', path: `measures[${i}]`, value: m, expected: 'an institution measure from measureOnlineRates' }]);
@@ -131,10 +133,10 @@ export function aggregateRates(measures: readonly InstitutionMeasure[], options:
     policies.size > 1
       ? [{ code: 'mixed-policies', message: `机构指标来自不同政策（${[...policies].join('、')}） / the measures come from different policies` }]
       : [];
-  return [...groups.values()].map((g) => summarize(g, by, mixedPolicies));
+  return [...groups.values()].map((g) => summarize(g, by, mixedPolicies, withData));
 }
 
-function summarize(g: Group, by: RegionKey, mixedPolicies: readonly Warning[]): RegionalMeasure {
+function summarize(g: Group, by: RegionKey, mixedPolicies: readonly Warning[], withData: ReadonlySet<string>): RegionalMeasure {
   let platform: Decimal = ZERO;
   let total: Decimal = ZERO;
   let emergency: Decimal = ZERO;
@@ -159,6 +161,10 @@ function summarize(g: Group, by: RegionKey, mixedPolicies: readonly Warning[]): 
   if (inconsistent.length > 0) {
     warnings.push({ code: 'inconsistent-members', message: `以下机构数据不一致，金额仍计入合计：${inconsistent.join('、')} / these institutions have inconsistent data; their amounts are still summed` });
   }
+  const notReported = g.members.filter((m) => !withData.has(m.institutionId)).map((m) => m.institutionId);
+  if (notReported.length > 0) {
+    warnings.push({ code: 'institutions-not-reported', message: `以下机构未报送数据，不计为 0%：${notReported.join('、')} / these institutions sent no data and are not counted as 0 %` });
+  }
   if (g.regionId === null) {
     warnings.push({ code: 'region-missing', message: `这些机构缺少地区字段（${typeof by === 'string' ? by : 'by'}） / these institutions have no region for the grouping` });
   }
@@ -179,6 +185,7 @@ function summarize(g: Group, by: RegionKey, mixedPolicies: readonly Warning[]): 
     warnings,
     institutions: g.members.length,
     institutionIds: g.members.map((m) => m.institutionId),
+    notReported,
     lines,
     excluded: excludedOut,
     policyId,

@@ -130,6 +130,8 @@ export interface RegionalMeasure extends RateFigures {
   /** How many institutions the figure rests on, and which. */
   readonly institutions: number;
   readonly institutionIds: readonly string[];
+  /** Of those, the institutions with no line at all in the data: not reported, never counted as 0 %. */
+  readonly notReported: readonly string[];
   /** Included lines, summed over the institutions. */
   readonly lines: number;
   /** Excluded lines of these institutions, by reason, summed. */

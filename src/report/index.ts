@@ -9,3 +9,4 @@ export {
   type MonitoringFormRowInput,
   type ToMonitoringFormOptions,
 } from './monitoringForm';
+export { reportingCompleteness, type CompletenessRow, type ReportingCompletenessOptions, type ReportingEntry, type ReportingStatus } from './reportingCompleteness';
