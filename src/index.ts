@@ -162,10 +162,17 @@ export {
 } from './vbp';
 export {
   MONITORING_FORM_COLUMNS,
+  comparePeers,
   fromMonitoringForm,
+  mostImproved,
   reportingCompleteness,
   toMonitoringForm,
+  type ComparePeersOptions,
   type CompletenessRow,
+  type Improvement,
+  type MostImprovedOptions,
+  type PeerGroup,
+  type PeerRank,
   type ReportingCompletenessOptions,
   type ReportingEntry,
   type ReportingStatus,

@@ -10,3 +10,4 @@ export {
   type ToMonitoringFormOptions,
 } from './monitoringForm';
 export { reportingCompleteness, type CompletenessRow, type ReportingCompletenessOptions, type ReportingEntry, type ReportingStatus } from './reportingCompleteness';
+export { comparePeers, mostImproved, type ComparePeersOptions, type Improvement, type MostImprovedOptions, type PeerGroup, type PeerRank } from './comparePeers';
