@@ -183,3 +183,17 @@ export {
   type MonitoringFormRowInput,
   type ToMonitoringFormOptions,
 } from './report';
+export {
+  CSV_HEADERS,
+  fromCsvRows,
+  fromNhsaRecords,
+  measuresFromMonitoringForm,
+  type AdapterExclusion,
+  type AdapterRejection,
+  type AdapterResult,
+  type FromCsvRowsOptions,
+  type FromNhsaRecordsOptions,
+  type LineField,
+  type MeasuresFromMonitoringFormOptions,
+  type NhsaPurchaseRecord,
+} from './adapter';
