@@ -74,6 +74,7 @@ describe('public API', () => {
         "orderResponseTimeline",
         "parseAmount",
         "rateAccumulatorFromJSON",
+        "renderBulletin",
         "reportingCompleteness",
         "reportingSchedule",
         "reviewDemandReport",

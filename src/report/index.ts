@@ -11,3 +11,4 @@ export {
 } from './monitoringForm';
 export { reportingCompleteness, type CompletenessRow, type ReportingCompletenessOptions, type ReportingEntry, type ReportingStatus } from './reportingCompleteness';
 export { comparePeers, mostImproved, type ComparePeersOptions, type Improvement, type MostImprovedOptions, type PeerGroup, type PeerRank } from './comparePeers';
+export { renderBulletin, type BulletinInput, type RenderBulletinOptions } from './renderBulletin';

@@ -1,0 +1,222 @@
+import type Decimal from 'decimal.js';
+import { D, HUNDRED } from '../_lib/decimal';
+import { isCivilDate } from '../_lib/dates';
+import { SunshineInputError } from '../errors';
+import { LEVEL_LABELS, type Level } from '../institution/schema';
+import { resolvePolicy } from '../policy/policies';
+import type { Policy } from '../policy/schema';
+import { aggregateRates } from '../rate/aggregateRates';
+import type { InstitutionMeasure, RegionalMeasure } from '../rate/types';
+import { checkTargets, type TargetCheck } from '../target/checkTargets';
+import type { DeadlineEvent } from '../calendar/reportingSchedule';
+import type { VolumeGroupProgress } from '../vbp/aggregateVolumeProgress';
+import { VOLUME_STATUS_LABELS } from '../vbp/agreedVolumeProgress';
+import { comparePeers } from './comparePeers';
+import { reportingCompleteness } from './reportingCompleteness';
+
+/** What a bulletin is made of. */
+export interface BulletinInput {
+  readonly policy: Policy | string;
+  /** Institution measures of the period, from {@link measureOnlineRates}. */
+  readonly measures: readonly InstitutionMeasure[];
+  /** Regions: `'province'`, `'city'` or `'county'`. */
+  readonly by: 'province' | 'city' | 'county';
+  /** The period, as printed: e.g. `2024年第一季度`. */
+  readonly period: string;
+  /** Agreed-volume progress to show (e.g. {@link aggregateVolumeProgress} by institution). */
+  readonly vbp?: readonly VolumeGroupProgress[] | undefined;
+  /** Deadlines (from {@link reportingSchedule}); those due on or after `asOf` are listed, the next five. */
+  readonly deadlines?: readonly DeadlineEvent[] | undefined;
+}
+
+/** Options of {@link renderBulletin}. */
+export interface RenderBulletinOptions {
+  readonly format: 'html' | 'markdown';
+  readonly title: string;
+  /** The date of the bulletin (the library reads no clock). */
+  readonly asOf: string;
+  /** Decimals of the percentages shown; 2 by default. */
+  readonly digits?: number | undefined;
+}
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const levelName = (l: string) => (l in LEVEL_LABELS ? LEVEL_LABELS[l as Level].label : l === 'secondary-and-above' ? '二级以上' : l);
+const wan = (yuan: Decimal) => yuan.dividedBy(10000).toFixed(2, D.ROUND_HALF_UP);
+const yuanText = (yuan: Decimal) => yuan.toFixed(2, D.ROUND_HALF_UP);
+
+interface Table {
+  readonly id: string;
+  readonly caption: string;
+  readonly head: readonly string[];
+  readonly rows: ReadonlyArray<readonly string[]>;
+}
+
+function htmlTable(t: Table): string {
+  return [
+    `<table id="${t.id}">`,
+    `<caption>${esc(t.caption)}</caption>`,
+    `<thead><tr>${t.head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead>`,
+    `<tbody>${t.rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody>`,
+    '</table>',
+  ].join('\n');
+}
+
+function markdownTable(t: Table): string {
+  const cell = (s: string) => s.replace(/\|/g, '\\|');
+  return [`**${t.caption}**`, '', `| ${t.head.map(cell).join(' | ')} |`, `|${t.head.map(() => '---').join('|')}|`, ...t.rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
+}
+
+/** A horizontal bar chart: one bar per item (value in [0, 1+]), with a reference line per item or for all. */
+function barChart(id: string, title: string, items: ReadonlyArray<{ label: string; value: Decimal; reference: Decimal | null; text: string }>): string {
+  const labelWidth = 200;
+  const plot = 360;
+  const rowHeight = 24;
+  const height = items.length * rowHeight + 40;
+  const x = (v: Decimal) => new D(labelWidth).plus(D.min(v, new D('1.2')).times(plot)).toFixed(1);
+  const parts = [
+    `<svg id="${id}" xmlns="http://www.w3.org/2000/svg" width="${labelWidth + plot + 120}" height="${height}" role="img" aria-label="${esc(title)}">`,
+    `<title>${esc(title)}</title>`,
+    `<line x1="${labelWidth}" y1="10" x2="${labelWidth}" y2="${height - 20}" stroke="#333" />`,
+  ];
+  items.forEach((item, i) => {
+    const y = 14 + i * rowHeight;
+    const below = item.reference !== null && item.value.lessThan(item.reference);
+    parts.push(
+      `<text x="${labelWidth - 6}" y="${y + 13}" text-anchor="end" font-size="12">${esc(item.label)}</text>`,
+      `<rect x="${labelWidth}" y="${y}" width="${new D(x(item.value)).minus(labelWidth).toFixed(1)}" height="16" fill="${below ? '#d9534f' : '#5b9bd5'}" />`,
+      `<text x="${new D(x(item.value)).plus(4).toFixed(1)}" y="${y + 13}" font-size="12">${esc(item.text)}</text>`,
+    );
+    if (item.reference !== null) {
+      parts.push(`<line x1="${x(item.reference)}" y1="${y - 3}" x2="${x(item.reference)}" y2="${y + 19}" stroke="#222" stroke-width="2" stroke-dasharray="3,2" />`);
+    }
+  });
+  parts.push(`<text x="${labelWidth}" y="${height - 4}" font-size="11">虚线：目标或序时进度 / dashed: target or time progress</text>`, '</svg>');
+  return parts.join('\n');
+}
+
+/**
+ * The bulletin (通报) of a period as one self-contained text: regional rates per level and measure,
+ * the target checks, reporting completeness, the peer ranking, the lagging institutions with what
+ * they must move or add, VBP completion against time progress and the next deadlines; in HTML with
+ * inline SVG bar charts (no external asset, no script), or in Markdown (tables only).
+ *
+ * @category Reports
+ * @see jiangsu-2022 main text §2(2) (按季通报); ganzhou-2023 §2(3)
+ * @param input - `{ policy, measures, by, period, vbp?, deadlines? }`
+ * @param options - `{ format, title, asOf, digits = 2 }`
+ * @returns the bulletin text
+ * @throws {SunshineInputError} for bad options
+ * @example
+ * renderBulletin({ policy: 'jiangsu-2022', measures: [], by: 'city', period: '2024年第一季度' }, { format: 'markdown', title: '通报', asOf: '2024-04-20' }).startsWith('# 通报') //=> true
+ */
+export function renderBulletin(input: BulletinInput, options: RenderBulletinOptions): string {
+  const fn = 'renderBulletin';
+  if (typeof options !== 'object' || options === null || (options.format !== 'html' && options.format !== 'markdown')) {
+    throw new SunshineInputError(fn, [{ code: 'invalid-value', path: 'options.format', value: options?.format, expected: 'one of "html", "markdown"' }]);
+  }
+  if (!isCivilDate(options.asOf)) throw new SunshineInputError(fn, [{ code: 'invalid-date', path: 'options.asOf', value: options.asOf, expected: 'a real civil date "YYYY-MM-DD"' }]);
+  if (typeof options.title !== 'string' || options.title.trim() === '') throw new SunshineInputError(fn, [{ code: 'missing', path: 'options.title', value: options.title, expected: 'a title' }]);
+  const digits = options.digits ?? 2;
+  if (!Number.isInteger(digits) || digits < 0 || digits > 6) throw new SunshineInputError(fn, [{ code: 'out-of-range', path: 'options.digits', value: digits, expected: 'an integer from 0 to 6' }]);
+  const policy = resolvePolicy(input?.policy, fn, 'input.policy');
+  const pct = (r: Decimal | null) => (r === null ? '—' : `${r.times(HUNDRED).toFixed(digits, D.ROUND_HALF_UP)}%`);
+  const names = new Map(input.measures.map((m) => [m.institutionId, m.institutionName ?? m.institutionId]));
+  const name = (id: string) => names.get(id) ?? id;
+
+  const regions: RegionalMeasure[] = aggregateRates(input.measures, { by: input.by });
+  const regionChecks = checkTargets(regions, policy);
+  const checks = checkTargets(input.measures, policy);
+  const checkOf = (subject: string, measure: string): TargetCheck | undefined => regionChecks.find((c) => c.subject.id === subject && c.measure === measure);
+  const regionName = (r: RegionalMeasure) => (r.region.id ?? '（未指定地区）').split('/').pop()!;
+
+  const tables: Table[] = [];
+  tables.push({
+    id: 'regional-rates',
+    caption: '一、地区网上采购率（同级别 Σ省平台 ÷ Σ院内，附件1 §1(2)）',
+    head: ['地区', '级别', '指标', '机构数', '未报送', 'Σ省平台（万元）', 'Σ院内（万元）', '网采率', '目标', '是否达标'],
+    rows: regions.map((r) => {
+      const c = checkOf(r.subject.id, r.measure);
+      return [regionName(r), levelName(r.level), r.label, String(r.institutions), String(r.notReported.length), wan(r.platformAmount), wan(r.totalAmount), pct(r.rate), c === undefined ? '—' : pct(c.target), c === undefined || c.meets === null ? '—' : c.meets ? '达标' : '未达标'];
+    }),
+  });
+  tables.push({
+    id: 'institution-checks',
+    caption: `二、机构目标考核（${policy.document}）`,
+    head: ['机构', '级别', '指标', '网采率', '目标', '结果', '差距（百分点）'],
+    rows: checks.map((c) => [name(c.subject.id), levelName(c.level), c.label, pct(c.rate), pct(c.target), c.meets === null ? '无数据' : c.meets ? '达标' : '未达标', c.marginPoints === null ? '—' : c.marginPoints.toFixed(digits, D.ROUND_HALF_UP)]),
+  });
+  const completeness = reportingCompleteness([{ period: input.period, measures: input.measures }], { by: input.by }).table;
+  tables.push({
+    id: 'completeness',
+    caption: '三、报送完整性（未报送不计为 0%）',
+    head: ['地区', '级别', '指标', '应报', '已报（有采购）', '已报（无采购）', '未报送', '报送率', '未报送机构'],
+    rows: completeness.map((r) => [(r.region ?? '（未指定地区）').split('/').pop()!, levelName(r.level), r.measure === 'drug' ? '药品' : r.measure === 'consumable' ? '医用耗材' : '高值医用耗材', String(r.expected), String(r.reported), String(r.noPurchases), String(r.notReported), pct(r.shareReported), r.notReportedIds.map(name).join('、') || '—']),
+  });
+  const rankedMeasure = policy.targets[0]?.measure ?? 'drug';
+  const peers = comparePeers(input.measures, { by: input.by, measure: rankedMeasure, policy });
+  tables.push({
+    id: 'peer-ranking',
+    caption: `四、同级排名（${rankedMeasure === 'drug' ? '药品' : rankedMeasure === 'consumable' ? '医用耗材' : '高值医用耗材'}网采率，并列同名次）`,
+    head: ['地区', '级别', '名次', '机构', '网采率', '百分位', '同级中位数'],
+    rows: peers.flatMap((g) => g.ranked.map((r) => [(g.region ?? '（未指定地区）').split('/').pop()!, levelName(g.level), String(r.rank), name(r.institutionId), pct(r.rate), r.percentile === null ? '—' : pct(r.percentile), pct(g.median)])),
+  });
+  const lagging = checks.filter((c) => c.meets === false);
+  tables.push({
+    id: 'lagging',
+    caption: '五、未达标机构及达标所需金额（元）',
+    head: ['机构', '指标', '网采率', '目标', '转入省平台（总额不变）', '或新增省平台采购'],
+    rows: lagging.map((c) => [name(c.subject.id), c.label, pct(c.rate), pct(c.target), yuanText(c.shortfallScenarios!.moveToPlatform), c.shortfallScenarios!.addPlatformPurchases === null ? '—' : yuanText(c.shortfallScenarios!.addPlatformPurchases)]),
+  });
+  if (input.vbp !== undefined) {
+    tables.push({
+      id: 'vbp-progress',
+      caption: '六、带量采购约定采购量完成进度',
+      head: ['对象', '约定采购量', '已采购量', '完成进度', '序时进度', '状态'],
+      rows: input.vbp.map((g) => [name(g.key), g.agreedQuantity.toFixed(), g.purchasedQuantity.toFixed(), pct(g.completionRate), pct(g.timeProgress), VOLUME_STATUS_LABELS[g.status]]),
+    });
+  }
+  if (input.deadlines !== undefined) {
+    const next = input.deadlines.filter((e) => e.due !== null && e.due >= options.asOf).slice(0, 5);
+    tables.push({
+      id: 'deadlines',
+      caption: '七、近期报送期限',
+      head: ['事项', '所属期', '截止日期', '说明', '依据'],
+      rows: next.map((e) => [e.label, e.period, e.due!, e.provisional ? '暂定' : e.rolled ? `原定 ${e.nominalDue}，遇休息日顺延` : '', `${e.citation.document} ${e.citation.clause}`]),
+    });
+  }
+
+  const rounding = `网采率以百分比显示，四舍五入保留 ${digits} 位小数；是否达标按精确值判断。金额：地区表为万元（保留两位小数），其余为元。`;
+  if (options.format === 'markdown') {
+    return [`# ${options.title}`, '', `统计期间：${input.period}　发布日期：${options.asOf}　依据：${policy.document}`, '', rounding, '', ...tables.flatMap((t) => [markdownTable(t), '']), '（图表见 HTML 版。）', ''].join('\n');
+  }
+  const charts: string[] = [];
+  for (const measure of new Set(checks.map((c) => c.measure))) {
+    const items = checks
+      .filter((c) => c.measure === measure && c.rate !== null)
+      .map((c) => ({ label: name(c.subject.id), value: c.rate!, reference: c.target, text: pct(c.rate) }));
+    if (items.length > 0) charts.push(barChart(`chart-${measure}`, `${checks.find((c) => c.measure === measure)!.label}网采率与目标`, items));
+  }
+  if (input.vbp !== undefined) {
+    const items = input.vbp.filter((g) => g.completionRate !== null).map((g) => ({ label: name(g.key), value: g.completionRate!, reference: g.timeProgress, text: `${pct(g.completionRate)}（序时 ${pct(g.timeProgress)}）` }));
+    if (items.length > 0) charts.push(barChart('chart-vbp', '带量采购完成进度与序时进度', items));
+  }
+  const style = 'body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:1em 0}caption{text-align:left;font-weight:bold;margin:.5em 0}th,td{border:1px solid #999;padding:.25em .6em;text-align:right}th{background:#eee}td:first-child{text-align:left}.note{color:#555}';
+  return [
+    '<!doctype html>',
+    '<html lang="zh-CN">',
+    '<head>',
+    '<meta charset="utf-8" />',
+    `<title>${esc(options.title)}</title>`,
+    `<style>${style}</style>`,
+    '</head>',
+    '<body>',
+    `<h1>${esc(options.title)}</h1>`,
+    `<p>统计期间：${esc(input.period)}　发布日期：${esc(options.asOf)}　依据：${esc(policy.document)}</p>`,
+    `<p class="note">${esc(rounding)}</p>`,
+    ...tables.map(htmlTable),
+    ...charts,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { parse, type DefaultTreeAdapterMap } from 'parse5';
+import { measureOnlineRates, renderBulletin, SunshineInputError } from '../../src/index';
+import { inst, line } from '../_helpers/lines';
+
+type Node = DefaultTreeAdapterMap['node'];
+type Element = DefaultTreeAdapterMap['element'];
+
+function* walk(node: Node): Generator<Element> {
+  if ('tagName' in node) yield node as Element;
+  for (const child of ('childNodes' in node ? node.childNodes : []) as Node[]) yield* walk(child);
+  if ('content' in node) yield* walk((node as DefaultTreeAdapterMap['template']).content as unknown as Node);
+}
+const text = (node: Node): string => ('value' in node && node.nodeName === '#text' ? (node as { value: string }).value : ('childNodes' in node ? (node.childNodes as Node[]).map(text).join('') : ''));
+const attr = (el: Element, name: string) => el.attrs.find((a) => a.name === name)?.value;
+
+function tableRows(doc: Node, id: string): string[][] {
+  const table = [...walk(doc)].find((el) => el.tagName === 'table' && attr(el, 'id') === id);
+  if (table === undefined) throw new Error(`no table ${id}`);
+  return [...walk(table)].filter((el) => el.tagName === 'tr').slice(1).map((tr) => [...walk(tr)].filter((el) => el.tagName === 'td').map((td) => text(td)));
+}
+
+// A: drugs 850/1000 = 85%, consumables 600/1000 = 60%; B: drugs 800/1000 = 80%, no consumables; C: nothing sent
+const institutions = [inst('A', 'tertiary', 'public', { city: '南通市', county: '崇川区' }), inst('B', 'tertiary', 'public', { city: '南通市', county: '崇川区' }), inst('C', 'tertiary', 'public', { city: '南通市', county: '崇川区' })];
+const lines = [
+  line({ institutionId: 'A', amount: '850' }),
+  line({ institutionId: 'A', amount: '150', channel: 'offline' }),
+  line({ institutionId: 'A', amount: '600', category: 'consumable' }),
+  line({ institutionId: 'A', amount: '400', category: 'consumable', channel: 'offline' }),
+  line({ institutionId: 'B', amount: '800' }),
+  line({ institutionId: 'B', amount: '200', channel: 'offline' }),
+];
+const { measures } = measureOnlineRates(lines, { policy: 'jiangsu-2022', institutions });
+const input = { policy: 'jiangsu-2022', measures, by: 'county' as const, period: '2024年第一季度' };
+const html = renderBulletin(input, { format: 'html', title: '测试通报', asOf: '2024-04-20' });
+const doc = parse(html) as unknown as Node;
+
+describe('renderBulletin', () => {
+  it('matches the JSDoc example', () => {
+    expect(renderBulletin({ policy: 'jiangsu-2022', measures: [], by: 'city', period: '2024年第一季度' }, { format: 'markdown', title: '通报', asOf: '2024-04-20' }).startsWith('# 通报')).toBe(true);
+  });
+
+  it('is self-contained: no script, no external asset', () => {
+    const elements = [...walk(doc)];
+    expect(elements.some((el) => el.tagName === 'script')).toBe(false);
+    expect(elements.filter((el) => attr(el, 'src') !== undefined || (el.tagName === 'link' && attr(el, 'href') !== undefined))).toEqual([]);
+    expect(elements.filter((el) => el.tagName === 'svg').length).toBeGreaterThan(0);
+  });
+
+  it('shows the regional rates as Σ/Σ, with the institutions that did not report', () => {
+    // drugs: (850 + 800) / (1000 + 1000) = 82.50 %; Σ 0.17 万元 of 0.20 万元; 3 institutions, C not reported
+    expect(tableRows(doc, 'regional-rates')).toEqual([
+      ['崇川区', '三级', '药品', '3', '1', '0.17', '0.20', '82.50%', '—', '—'],
+      ['崇川区', '三级', '医用耗材', '3', '1', '0.06', '0.10', '60.00%', '—', '—'],
+    ]);
+  });
+
+  it('shows the target checks, completeness, ranking and the lagging institutions with both shortfall scenarios', () => {
+    expect(tableRows(doc, 'institution-checks').filter((r) => r[5] !== '无数据')).toEqual([
+      ['A', '三级', '药品', '85.00%', '85.00%', '达标', '0.00'],
+      ['A', '三级', '医用耗材', '60.00%', '75.00%', '未达标', '-15.00'],
+      ['B', '三级', '药品', '80.00%', '85.00%', '未达标', '-5.00'],
+    ]);
+    // drugs: A and B reported, C not: 2/3; consumables: A reported, B no purchases, C not: 2/3
+    expect(tableRows(doc, 'completeness')).toEqual([
+      ['崇川区', '三级', '药品', '3', '2', '0', '1', '66.67%', 'C'],
+      ['崇川区', '三级', '医用耗材', '3', '1', '1', '1', '66.67%', 'C'],
+    ]);
+    // median of 0.85 and 0.8 = 0.825
+    expect(tableRows(doc, 'peer-ranking')).toEqual([
+      ['崇川区', '三级', '1', 'A', '85.00%', '100.00%', '82.50%'],
+      ['崇川区', '三级', '2', 'B', '80.00%', '0.00%', '82.50%'],
+    ]);
+    // A consumables: 0.75 × 1000 − 600 = 150 moved, or 150 / 0.25 = 600 new; B drugs: 50 moved, or 50 / 0.15 = 333.33 new
+    expect(tableRows(doc, 'lagging')).toEqual([
+      ['A', '医用耗材', '60.00%', '75.00%', '150.00', '600.00'],
+      ['B', '药品', '80.00%', '85.00%', '50.00', '333.33'],
+    ]);
+  });
+
+  it('draws each institution against the target line', () => {
+    const svg = [...walk(doc)].find((el) => el.tagName === 'svg' && attr(el, 'id') === 'chart-drug')!;
+    const bars = [...walk(svg as unknown as Node)].filter((el) => el.tagName === 'rect');
+    // label column 200 px, plot 360 px: 0.85 → 306.0 px, 0.8 → 288.0 px
+    expect(bars.map((b) => attr(b, 'width'))).toEqual(['306.0', '288.0']);
+    const targetLines = [...walk(svg as unknown as Node)].filter((el) => el.tagName === 'line' && attr(el, 'stroke-dasharray') !== undefined);
+    // the target 0.85 at 200 + 0.85 × 360 = 506.0
+    expect(targetLines.map((l) => attr(l, 'x1'))).toEqual(['506.0', '506.0']);
+  });
+
+  it('renders Markdown with the same tables', () => {
+    const md = renderBulletin(input, { format: 'markdown', title: '测试通报', asOf: '2024-04-20' });
+    expect(md).toContain('| 崇川区 | 三级 | 药品 | 3 | 1 | 0.17 | 0.20 | 82.50% | — | — |');
+    expect(md).not.toContain('<svg');
+  });
+
+  it('refuses bad options', () => {
+    expect(() => renderBulletin(input, { format: 'pdf' as never, title: 't', asOf: '2024-04-20' })).toThrow(SunshineInputError);
+    expect(() => renderBulletin(input, { format: 'html', title: 't', asOf: '2024-4-20' })).toThrow('options.asOf expected a real civil date');
+  });
+});
