@@ -12,7 +12,7 @@ const fixtures = loadFixtures();
 const anchor = (id: string) => id.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 const cell = (v: unknown) => (v === undefined || v === null ? '' : String(v).replace(/\|/g, '\\|'));
 
-const POLICY_ORDER = ['jiangsu-2022', 'nantong-2022', 'jiangsu-2019', 'hunan-2023', 'ganzhou-2023', 'yushe-2020', 'state-council', 'civil-code'];
+const POLICY_ORDER = ['jiangsu-2022', 'nantong-2022', 'jiangsu-2019', 'hunan-2023', 'ganzhou-2023', 'yushe-2020', 'state-council', 'civil-code', 'nhsa-interface'];
 const POLICY_NAMES: Record<string, string> = {
   'jiangsu-2022': '苏医保发〔2022〕38号 · jiangsu-2022',
   'nantong-2022': '通医保发〔2022〕38号 · nantong-2022',
@@ -22,6 +22,7 @@ const POLICY_NAMES: Record<string, string> = {
   'yushe-2020': '榆社县实施方案 · yushe-2020',
   'state-council': '国务院节假日安排通知 · State Council holiday notices',
   'civil-code': '民法典 · Civil Code',
+  'nhsa-interface': '国家医保信息平台接口 · national platform interfaces',
 };
 
 function linesTable(lines: Array<Record<string, unknown>>): string {
