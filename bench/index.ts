@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchCalendar } from './calendar';
 import { benchRates } from './rates';
+import { benchSql } from './sql';
 
 const quick = process.argv.includes('--quick');
 console.log(`node ${process.version} · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · ${Math.round(totalmem() / 2 ** 30)} GiB${quick ? ' · quick run' : ''}`);
@@ -21,6 +22,8 @@ const stream = JSON.parse(out.trim().split('\n').pop()!) as { lines: number; sec
 console.log(`\nstreaming ${stream.lines.toLocaleString('en')} generated lines through one accumulator (own process)`);
 console.log(`  ${Math.round(stream.linesPerSecond).toLocaleString('en')} lines/s (generation included), ${stream.seconds.toFixed(1)} s`);
 console.log(`  peak RSS: ${stream.peakMiB.toFixed(0)} MiB   (target: under 300 MB for 10,000,000 lines); ledger balanced: ${stream.balanced ? 'yes' : 'NO'}`);
+
+await benchSql(quick ? 100_000 : 10_000_000);
 
 await benchCalendar(quick);
 

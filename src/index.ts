@@ -200,3 +200,4 @@ export {
   type MeasuresFromMonitoringFormOptions,
   type NhsaPurchaseRecord,
 } from './adapter';
+export { DEFAULT_INSTITUTION_COLUMNS, DEFAULT_LINE_COLUMNS, compileRatesSQL, type CompileRatesSQLOptions, type CompiledRatesSQL, type SqlDialect } from './sql';

@@ -1,0 +1,1 @@
+export { compileRatesSQL, DEFAULT_INSTITUTION_COLUMNS, DEFAULT_LINE_COLUMNS, type CompileRatesSQLOptions, type CompiledRatesSQL, type SqlDialect } from './compileRatesSQL';
