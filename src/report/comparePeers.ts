@@ -3,8 +3,9 @@ import { D, ZERO } from '../_lib/decimal';
 import { dayNumber, parseCivilDate } from '../_lib/dates';
 import { PeriodSchema, type Period } from '../_lib/period';
 import { parseInput } from '../_lib/parseInput';
+import { regionKey } from '../_lib/region';
 import { SunshineInputError } from '../errors';
-import type { Level, Region } from '../institution/schema';
+import type { Level } from '../institution/schema';
 import { MEASURE_IDS, type MeasureId } from '../policy/measures';
 import { resolvePolicy } from '../policy/policies';
 import type { Policy } from '../policy/schema';
@@ -47,11 +48,6 @@ export interface ComparePeersOptions {
   /** A policy whose institution target gives `toTargetAmount`. */
   readonly policy?: Policy | string | undefined;
 }
-
-const regionOf = (r: Region, by: 'province' | 'city' | 'county'): string | null => {
-  const parts = by === 'province' ? [r.province] : by === 'city' ? [r.province, r.city] : [r.province, r.city, r.county];
-  return parts[parts.length - 1] === undefined ? null : parts.filter((p) => p !== undefined).join('/');
-};
 
 /** The p-quantile of ascending values, R-7 / QUARTILE.INC: x[⌊h⌋] + (h − ⌊h⌋)(x[⌊h⌋+1] − x[⌊h⌋]), h = (n − 1)p. */
 function quantile(sorted: readonly Decimal[], p: Decimal): Decimal | null {
@@ -107,7 +103,7 @@ export function comparePeers(measures: readonly InstitutionMeasure[], options: C
   const groups = new Map<string, { region: string | null; level: Level; members: InstitutionMeasure[] }>();
   for (const m of measures as readonly InstitutionMeasure[]) {
     if (m.measure !== measure) continue;
-    const region = regionOf(m.region, options.by);
+    const region = regionKey(m.region, options.by);
     const key = JSON.stringify([region, m.level]);
     const g = groups.get(key) ?? { region, level: m.level, members: [] };
     g.members.push(m);

@@ -1,5 +1,6 @@
 import type Decimal from 'decimal.js';
 import { D } from '../_lib/decimal';
+import { regionKey } from '../_lib/region';
 import { SunshineInputError } from '../errors';
 import type { Level, Region } from '../institution/schema';
 import type { MeasureId } from '../policy/measures';
@@ -48,11 +49,6 @@ export interface ReportingCompletenessOptions {
   readonly by?: 'province' | 'city' | 'county' | undefined;
 }
 
-const regionOf = (r: Region, by: 'province' | 'city' | 'county'): string | null => {
-  const parts = by === 'province' ? [r.province] : by === 'city' ? [r.province, r.city] : [r.province, r.city, r.county];
-  return parts[parts.length - 1] === undefined ? null : parts.filter((p) => p !== undefined).join('/');
-};
-
 /**
  * Missing is not zero: classifies each institution × period × measure as reported, reported
  * with no purchases, or not reported (no line at all), and counts them per region and level.
@@ -91,7 +87,7 @@ export function reportingCompleteness(
     for (const m of p.measures) {
       const status: ReportingStatus = !withData.has(m.institutionId) ? 'not-reported' : m.lines === 0 || m.totalAmount.isZero() ? 'no-purchases' : 'reported';
       entries.push({ institutionId: m.institutionId, period: p.period, measure: m.measure, level: m.level, region: m.region, status });
-      const region = regionOf(m.region, by);
+      const region = regionKey(m.region, by);
       const key = JSON.stringify([region, m.level, p.period, m.measure]);
       let row = rows.get(key);
       if (row === undefined) {
