@@ -11,7 +11,7 @@ import { CN_HOLIDAYS } from './data/cnHolidays';
  * once the next year's notice is out.
  *
  * @category Calendar
- * @see ../shared/data/holidays (holiday-cn, MIT licence), transcribed by scripts/generate-holidays.mjs
+ * @see the State Council's yearly notices as collected by the holiday-cn data set (MIT licence), transcribed by scripts/generate-holidays.mjs
  * @example
  * cnWorkdayCalendar.coverage //=> { from: 2019, to: 2026 }
  */

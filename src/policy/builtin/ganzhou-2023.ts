@@ -53,5 +53,5 @@ export const GANZHOU_2023 = {
     monitoringStartMonth: { value: 3, clause: '§2(2)' },
     warningRatio: { value: '0.8', clause: 'practice of provincial monitoring (not in the document)' },
   },
-  source: 'shared/seeds/004_0e5f3f10641166ee.txt',
+  source: 'the published text of the document (seed copy 004)',
 } as const satisfies Policy;

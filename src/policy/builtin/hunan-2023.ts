@@ -43,5 +43,5 @@ export const HUNAN_2023 = {
     { id: 'validity-end', rule: 'fixed', date: '2028-10-31', label: '本意见有效期届满', labelEn: 'the opinions expire (5 years from 2023-11-01)', clause: 'closing paragraph' },
   ],
   vbp: {},
-  source: 'shared/seeds/001_77421412ca98d208.txt',
+  source: 'the published text of the document (seed copy 001)',
 } as const satisfies Policy;

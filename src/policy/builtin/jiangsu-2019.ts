@@ -44,5 +44,5 @@ export const JIANGSU_2019 = {
     { id: 'platform-settlement', rule: 'fixed', date: '2020-01-01', label: '采购费用全部通过省平台结算', labelEn: 'all purchases are settled through the platform', clause: '§2(3)' },
   ],
   vbp: {},
-  source: 'shared/seeds/000_520db5e79c6cb6f6.txt',
+  source: 'the published text of the document (seed copy 000)',
 } as const satisfies Policy;

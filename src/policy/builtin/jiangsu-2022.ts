@@ -92,5 +92,5 @@ export const JIANGSU_2022 = {
     },
   ],
   vbp: {},
-  source: 'shared/seeds/002_b4a091f8dfde380f.txt',
+  source: 'the published text of the document (seed copy 002)',
 } as const satisfies Policy;

@@ -73,5 +73,5 @@ export const NANTONG_2022 = {
     },
   ],
   vbp: {},
-  source: 'shared/seeds/002_b4a091f8dfde380f.txt',
+  source: 'the published text of the document (seed copy 002)',
 } as const satisfies Policy;

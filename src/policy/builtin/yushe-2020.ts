@@ -40,5 +40,5 @@ export const YUSHE_2020 = {
     minimumPrepaymentShare: { value: '0.3', clause: '§3(2) (不低于采购金额的30%)' },
     cycleYears: { value: 1, clause: '§2(3), §3(3)' },
   },
-  source: 'shared/seeds/003_30563093cdaf2c5e.txt',
+  source: 'the published text of the document (seed copy 003)',
 } as const satisfies Policy;
