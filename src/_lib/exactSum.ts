@@ -52,10 +52,6 @@ export class ExactSum {
     if (other.dec !== null) this.addDecimal(other.dec);
   }
 
-  isZero(): boolean {
-    return this.fen === 0 && (this.big === null || this.big === BigInt(0)) && (this.dec === null || this.dec.isZero());
-  }
-
   /** The exact sum in yuan. */
   toDecimal(): Decimal {
     const fenTotal = this.big === null ? fenToYuan(this.fen) : bigFenToYuan(this.big + BigInt(this.fen));

@@ -1,5 +1,5 @@
 import { parseInput } from '../_lib/parseInput';
-import { dayNumber, fromDayNumber, parseCivilDate } from '../_lib/dates';
+import { dayNumber, parseCivilDate } from '../_lib/dates';
 import { SunshineInputError, type InputIssue } from '../errors';
 import { HolidayYearSchema, type HolidayYear, type HolidayYearInput } from './schema';
 import { z } from 'zod';
@@ -214,4 +214,4 @@ function isWeekendDay(n: number): boolean {
 }
 
 /** @internal */
-export { KIND_CODES, fromDayNumber };
+export { KIND_CODES };

@@ -4,7 +4,6 @@ export {
   CONSUMABLE_KINDS,
   DRUG_KINDS,
   PRODUCT_KINDS,
-  kindBelongsTo,
   type Category,
   type ConsumableKind,
   type DrugKind,

@@ -86,8 +86,3 @@ export const CATEGORY_LABELS = {
   drug: { label: '药品', labelEn: 'drugs' },
   consumable: { label: '医用耗材', labelEn: 'medical consumables' },
 } as const satisfies Record<Category, { label: string; labelEn: string }>;
-
-/** True when `kind` is a kind of `category`. */
-export function kindBelongsTo(kind: ProductKind, category: Category): boolean {
-  return PRODUCT_KINDS[kind].category === category;
-}

@@ -1,11 +1,10 @@
-import type Decimal from 'decimal.js';
 import { z } from 'zod';
 import { D } from '../_lib/decimal';
 import { isCivilDate } from '../_lib/dates';
 import { readAmount } from '../amount/readAmount';
 import { CategorySchema, ProductKindSchema } from '../catalog/schema';
 import { LEVELS, OWNERSHIPS, RegionSchema } from '../institution/schema';
-import { MEASURE_IDS, MEASURES } from './measures';
+import { MEASURE_IDS } from './measures';
 
 const CivilDateSchema = z.string().refine((v) => isCivilDate(v), { message: 'expected a real civil date "YYYY-MM-DD"' });
 const text = z.string().trim().min(1, 'expected a non-empty text');
@@ -188,14 +187,4 @@ export interface Citation {
   readonly policyId: string;
   readonly document: string;
   readonly clause: string;
-}
-
-/** @internal */
-export function targetMinimum(target: Target): Decimal {
-  return new D(target.minimum);
-}
-
-/** @internal */
-export function measureDefinition(id: (typeof MEASURE_IDS)[number]) {
-  return MEASURES[id];
 }

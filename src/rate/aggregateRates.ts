@@ -2,6 +2,7 @@ import type Decimal from 'decimal.js';
 import { z } from 'zod';
 import { ZERO } from '../_lib/decimal';
 import { parseInput } from '../_lib/parseInput';
+import { regionKey } from '../_lib/region';
 import { SunshineInputError } from '../errors';
 import { LEVELS, type Level, type Region } from '../institution/schema';
 import { rateFigures } from './rateFigures';
@@ -55,15 +56,14 @@ function regionKeyOf(by: RegionKey, m: InstitutionMeasure): { id: string | null;
     const key = by(m);
     return { id: typeof key === 'string' && key !== '' ? key : null, region: {} };
   }
+  const id = regionKey(m.region, by);
+  if (id === null) return { id: null, region: {} };
   const r = m.region;
-  const parts = by === 'province' ? [r.province] : by === 'city' ? [r.province, r.city] : [r.province, r.city, r.county];
-  const last = parts[parts.length - 1];
-  if (last === undefined) return { id: null, region: {} };
   const region: { province?: string; city?: string; county?: string } = {};
   if (r.province !== undefined) region.province = r.province;
   if (by !== 'province' && r.city !== undefined) region.city = r.city;
   if (by === 'county' && r.county !== undefined) region.county = r.county;
-  return { id: parts.filter((p): p is string => p !== undefined).join('/'), region };
+  return { id, region };
 }
 
 /**

@@ -33,13 +33,7 @@ function wrap(engine: RateEngine): RateAccumulator {
       return acc;
     },
     addAll(lines) {
-      if (Array.isArray(lines)) {
-        engine.addArray(lines);
-      } else if (lines !== null && typeof lines === 'object' && typeof (lines as Iterable<unknown>)[Symbol.iterator] === 'function') {
-        for (const line of lines) engine.add(line);
-      } else {
-        throw new SunshineInputError('addAll', [{ code: 'invalid-type', path: 'lines', value: lines, expected: 'an array (or iterable) of purchase lines' }]);
-      }
+      engine.addAll(lines, 'addAll');
       return acc;
     },
     merge(other) {

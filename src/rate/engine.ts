@@ -400,9 +400,15 @@ export class RateEngine {
     this.rejections.push({ index, reason, field, value: keepValue(value), expected });
   }
 
-  /** Classifies every line of an array (the loop kept inside, for speed). */
-  addArray(lines: readonly unknown[]): void {
-    for (let i = 0; i < lines.length; i++) this.add(lines[i]);
+  /** Classifies every line of an array or iterable (for arrays the loop is kept inside, for speed). */
+  addAll(lines: Iterable<unknown>, fn: string): void {
+    if (Array.isArray(lines)) {
+      for (let i = 0; i < lines.length; i++) this.add(lines[i]);
+    } else if (lines !== null && typeof lines === 'object' && typeof (lines as Iterable<unknown>)[Symbol.iterator] === 'function') {
+      for (const line of lines) this.add(line);
+    } else {
+      throw new SunshineInputError(fn, [{ code: 'invalid-type', path: 'lines', value: lines, expected: 'an array (or iterable) of purchase lines' }]);
+    }
   }
 
   /** Adds another engine's sums (same policy, institutions and period). */

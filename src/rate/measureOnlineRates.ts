@@ -1,4 +1,3 @@
-import { SunshineInputError } from '../errors';
 import { RateEngine, type MeasureOnlineRatesOptions, type MeasureOnlineRatesResult } from './engine';
 
 export type { MeasureOnlineRatesOptions, MeasureOnlineRatesResult } from './engine';
@@ -39,12 +38,6 @@ export type { MeasureOnlineRatesOptions, MeasureOnlineRatesResult } from './engi
 export function measureOnlineRates(lines: Iterable<unknown>, options: MeasureOnlineRatesOptions): MeasureOnlineRatesResult {
   const fn = 'measureOnlineRates';
   const engine = new RateEngine(options, fn);
-  if (Array.isArray(lines)) {
-    engine.addArray(lines);
-  } else if (lines !== null && typeof lines === 'object' && typeof (lines as Iterable<unknown>)[Symbol.iterator] === 'function') {
-    for (const line of lines) engine.add(line);
-  } else {
-    throw new SunshineInputError(fn, [{ code: 'invalid-type', path: 'lines', value: lines, expected: 'an array (or iterable) of purchase lines' }]);
-  }
+  engine.addAll(lines, fn);
   return engine.result();
 }

@@ -8,8 +8,8 @@ import { resolvePolicy } from '../policy/policies';
 import type { Citation, Policy } from '../policy/schema';
 import { readQuantity } from './quantity';
 
-function noParameter(fn: string, p: Policy, what: string, example: string): SunshineInputError {
-  return new SunshineInputError(fn, [{ code: 'invalid-value', path: 'policy', value: p.id, expected: `a policy with ${what} (vbp.${example}), such as "${example === 'monitoringStartMonth' || example === 'demandReview' ? 'ganzhou-2023' : 'yushe-2020'}"` }]);
+function noParameter(fn: string, p: Policy, what: string, field: string, example: string): SunshineInputError {
+  return new SunshineInputError(fn, [{ code: 'invalid-value', path: 'policy', value: p.id, expected: `a policy with ${what} (vbp.${field}), such as "${example}"` }]);
 }
 
 /** What {@link vbpVolumeRange} returns. */
@@ -39,7 +39,7 @@ export function vbpVolumeRange(annualUsage: string | number | Decimal, policy: P
   const p = resolvePolicy(policy, fn);
   const usage = readQuantity(annualUsage, fn, 'annualUsage');
   const range = p.vbp.volumeShare;
-  if (range === undefined) throw noParameter(fn, p, 'a VBP volume share', 'volumeShare');
+  if (range === undefined) throw noParameter(fn, p, 'a VBP volume share', 'volumeShare', 'yushe-2020');
   const minShare = new D(range.min);
   const maxShare = new D(range.max);
   return { min: usage.times(minShare), max: usage.times(maxShare), minShare, maxShare, citation: { policyId: p.id, document: p.document, clause: range.clause } };
@@ -77,7 +77,7 @@ export function minimumPrepayment(amount: string | number | Decimal, policy: Pol
     throw new SunshineInputError(fn, [{ code: 'invalid-amount', path: 'amount', value: amount, expected: 'a non-negative decimal amount in 元 such as "1234.56"' }]);
   }
   const param = p.vbp.minimumPrepaymentShare;
-  if (param === undefined) throw noParameter(fn, p, 'a minimum prepayment share', 'minimumPrepaymentShare');
+  if (param === undefined) throw noParameter(fn, p, 'a minimum prepayment share', 'minimumPrepaymentShare', 'yushe-2020');
   const share = new D(param.value);
   const exact = a.times(share);
   return { minimum: exact.toDecimalPlaces(2, D.ROUND_UP), exact, share, citation: { policyId: p.id, document: p.document, clause: param.clause } };
@@ -102,7 +102,7 @@ export function monitoringStart(effectiveDate: string, policy: Policy | string =
   const p = resolvePolicy(policy, fn);
   readDate(effectiveDate, fn, 'effectiveDate');
   const param = p.vbp.monitoringStartMonth;
-  if (param === undefined) throw noParameter(fn, p, 'a monitoring start month', 'monitoringStartMonth');
+  if (param === undefined) throw noParameter(fn, p, 'a monitoring start month', 'monitoringStartMonth', 'ganzhou-2023');
   const d = parseCivilDate(effectiveDate)!;
   const index = d.month - 1 + (param.value - 1);
   const year = d.year + Math.floor(index / 12);
