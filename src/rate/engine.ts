@@ -200,20 +200,11 @@ export class RateEngine {
     this.excludedKind = excludedKind;
     this.codeDrug = this.policy.insuranceCode.requiredFor.includes('drug');
     this.codeConsumable = this.policy.insuranceCode.requiredFor.includes('consumable');
-    const drug: number[] = [];
-    const consumable: number[] = [];
-    const highValue: number[] = [];
-    this.policy.measures.forEach((m, k) => {
-      const def = MEASURES[m.id];
-      if (def.category === 'drug') drug.push(k);
-      else {
-        highValue.push(k);
-        if (!def.highValueOnly) consumable.push(k);
-      }
-    });
-    this.drugSlots = drug;
-    this.consumableSlots = consumable;
-    this.highValueSlots = highValue;
+    const defs = this.policy.measures.map((m) => MEASURES[m.id]);
+    const slotsWhere = (test: (def: (typeof defs)[number]) => boolean) => defs.flatMap((def, k) => (test(def) ? [k] : []));
+    this.drugSlots = slotsWhere((def) => def.category === 'drug');
+    this.consumableSlots = slotsWhere((def) => def.category === 'consumable' && !def.highValueOnly);
+    this.highValueSlots = slotsWhere((def) => def.category === 'consumable');
     this.M = this.policy.measures.length;
     const scope = this.policy.scope;
     const indexOf = Object.create(null) as Record<string, number>;
@@ -230,19 +221,21 @@ export class RateEngine {
     this.F = new Float64Array(parsed.institutions.length * this.M * (HOT + EXCLUDED));
   }
 
-  /** Adds whole fen (or a Decimal) to a slot, exactly. */
+  /** Adds whole fen (or, when dec is not null, a Decimal) to a slot, exactly. */
   private addAt(slot: number, fen: number, dec: Decimal | null): void {
-    if (dec !== null) {
+    if (dec === null) {
+      const s = this.F[slot]! + fen;
+      // Stryker disable next-line EqualityOperator: at exactly 2^52 fen both branches keep the sum exact
+      if (Math.abs(s) > FEN_LIMIT) {
+        // both terms are at most 2^52 in size, so s is still exact: carry it into the bigint
+        this.big.set(slot, (this.big.get(slot) ?? BigInt(0)) + BigInt(s));
+        this.F[slot] = 0;
+      } else {
+        this.F[slot] = s;
+      }
+    } else {
       const d = this.dec.get(slot);
       this.dec.set(slot, d === undefined ? dec : d.plus(dec));
-      return;
-    }
-    const s = this.F[slot]! + fen;
-    if (s > FEN_LIMIT || s < -FEN_LIMIT) {
-      this.big.set(slot, (this.big.get(slot) ?? BigInt(0)) + BigInt(s));
-      this.F[slot] = 0;
-    } else {
-      this.F[slot] = s;
     }
   }
 
@@ -351,35 +344,24 @@ export class RateEngine {
     const F = this.F;
     let reason = 0;
     if (this.hasPeriod && (receivedOn < this.from || receivedOn > this.to)) reason = R_PERIOD;
-    else if (kind !== undefined && kind !== null && this.excludedKind[kind as string] === true) reason = R_KIND;
+    // kind is absent or a valid kind here, and the dictionary has no prototype: no key "undefined" or "null"
+    else if (this.excludedKind[kind as string] === true) reason = R_KIND;
     else if ((isDrug ? this.codeDrug : this.codeConsumable) && (code === undefined || code === null || isBlank(code as string))) reason = R_CODE;
     if (reason !== 0) {
-      for (let i = 0; i < slots.length; i++) {
-        const at = this.X + (base + slots[i]!) * EXCLUDED + 2 * reason;
+      for (const k of slots) {
+        const at = this.X + (base + k) * EXCLUDED + 2 * reason;
         F[at] = F[at]! + 1;
         this.addAt(at + 1, fen, dec);
       }
       return;
     }
-    for (let i = 0; i < slots.length; i++) {
-      const at = (base + slots[i]!) * HOT;
+    for (const k of slots) {
+      const at = (base + k) * HOT;
       F[at + S_LINES] = F[at + S_LINES]! + 1;
-      if (dec === null) {
-        let s = F[at + S_TOTAL]! + fen;
-        if (s > FEN_LIMIT || s < -FEN_LIMIT) this.addAt(at + S_TOTAL, fen, null);
-        else F[at + S_TOTAL] = s;
-        if (platform) {
-          s = F[at + S_PLATFORM]! + fen;
-          if (s > FEN_LIMIT || s < -FEN_LIMIT) this.addAt(at + S_PLATFORM, fen, null);
-          else F[at + S_PLATFORM] = s;
-        } else if (emergency) {
-          this.addAt(at + S_EMERGENCY, fen, null);
-        }
-      } else {
-        this.addAt(at + S_TOTAL, 0, dec);
-        if (platform) this.addAt(at + S_PLATFORM, 0, dec);
-        else if (emergency) this.addAt(at + S_EMERGENCY, 0, dec);
-      }
+      this.addAt(at + S_TOTAL, fen, dec);
+      // Stryker disable next-line ArithmeticOperator: S_PLATFORM is 0, so at - S_PLATFORM is the same slot
+      if (platform) this.addAt(at + S_PLATFORM, fen, dec);
+      else if (emergency) this.addAt(at + S_EMERGENCY, fen, dec);
     }
   }
 
