@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import { D, ONE, ZERO } from '../_lib/decimal';
+import { D } from '../_lib/decimal';
 import { fromDayNumber, parseCivilDate } from '../_lib/dates';
 import { SunshineInputError } from '../errors';
 import { readDate } from '../calendar/days';
@@ -40,13 +40,13 @@ export function timeProgressFigures(cycle: { start: number; end: number }, asOf:
   const totalDays = cycle.end - cycle.start + 1;
   const elapsedDays = Math.min(Math.max(asOf - cycle.start + 1, 0), totalDays);
   if (basis === 'days') {
-    const progress = elapsedDays === 0 ? ZERO : elapsedDays === totalDays ? ONE : new D(elapsedDays).dividedBy(totalDays);
+    const progress = new D(elapsedDays).dividedBy(totalDays); // exact 0 and 1 at the ends
     return { progress, elapsed: elapsedDays, total: totalDays, elapsedDays, totalDays };
   }
   const startDate = fromDayNumber(cycle.start);
   const total = monthIndex(startDate, fromDayNumber(cycle.end));
   const k = asOf < cycle.start ? 0 : asOf > cycle.end ? total : Math.min(monthIndex(startDate, fromDayNumber(asOf)), total);
-  const progress = k === 0 ? ZERO : k === total ? ONE : new D(k).dividedBy(total);
+  const progress = new D(k).dividedBy(total);
   return { progress, elapsed: k, total, elapsedDays, totalDays };
 }
 
