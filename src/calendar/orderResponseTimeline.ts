@@ -34,9 +34,9 @@ export interface OrderResponseTimeline {
   };
 }
 
-function ruleOf(p: Policy, id: string, kind: DeadlineRule['rule'], fn: string): DeadlineRule {
-  const rule = p.deadlines.find((d) => d.id === id);
-  if (rule === undefined || rule.rule !== kind) {
+function ruleOf<K extends DeadlineRule['rule']>(p: Policy, id: string, kind: K, fn: string): Extract<DeadlineRule, { rule: K }> {
+  const rule = p.deadlines.find((d): d is Extract<DeadlineRule, { rule: K }> => d.id === id && d.rule === kind);
+  if (rule === undefined) {
     throw new SunshineInputError(fn, [{ code: 'invalid-value', path: 'policy', value: p.id, expected: `a policy with a "${id}" rule (${kind}), such as "ganzhou-2023"` }]);
   }
   return rule;
@@ -74,11 +74,11 @@ export function orderResponseTimeline(sentAt: string, policy: Policy | string = 
   const escalation = ruleOf(p, 'distributor-escalation', 'hours-after-event', fn);
   const cal = calendarOf(options.calendar, fn);
   const sent = readInstant(sentAt, fn, 'sentAt');
-  const unansweredAt = sent + (unanswered.rule === 'hours-after-event' ? unanswered.hours : 0) * 3600;
+  const unansweredAt = sent + unanswered.hours * 3600;
   const reportDay = cstDayNumber(unansweredAt);
   const reportDate = fromDayNumber(reportDay);
   checkCovered(reportDay, cal, fn, 'sentAt', reportDate);
-  const listDay = addWorkdaysTo(reportDay, list.rule === 'workdays-after-event' ? list.workdays : 0, cal, fn, reportDate);
+  const listDay = addWorkdaysTo(reportDay, list.workdays, cal, fn, reportDate);
   let listSent: number;
   let assumed: boolean;
   if (options.listSentAt === undefined) {
@@ -88,7 +88,6 @@ export function orderResponseTimeline(sentAt: string, policy: Policy | string = 
     listSent = readInstant(options.listSentAt, fn, 'options.listSentAt');
     assumed = false;
   }
-  const hours = escalation.rule === 'hours-after-event' ? escalation.hours : 0;
   const cite = (rule: DeadlineRule): Citation => ({ policyId: p.id, document: p.document, clause: rule.clause });
   return {
     sentAt: formatInstantCst(sent),
@@ -96,7 +95,7 @@ export function orderResponseTimeline(sentAt: string, policy: Policy | string = 
     listDueOn: fromDayNumber(listDay),
     listSentAt: formatInstantCst(listSent),
     listSentAtAssumed: assumed,
-    escalationAt: formatInstantCst(listSent + hours * 3600),
+    escalationAt: formatInstantCst(listSent + escalation.hours * 3600),
     citations: { unanswered: cite(unanswered), list: cite(list), escalation: cite(escalation) },
   };
 }

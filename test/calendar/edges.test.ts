@@ -10,9 +10,11 @@ import {
   CalendarCoverageError,
   createWorkdayCalendar,
   describeDay,
+  filingDeadline,
   getPolicy,
   isWorkday,
   nextWorkday,
+  orderResponseTimeline,
   reportingSchedule,
   SunshineInputError,
   workdaysBetween,
@@ -183,5 +185,45 @@ describe('reportingSchedule at its edges (jiangsu-2022 main text §2(1); Civil C
   it('refuses missing options', () => {
     expect(() => reportingSchedule('jiangsu-2022', undefined as never)).toThrow('reportingSchedule: options.year');
     expect(() => reportingSchedule('jiangsu-2022', { year: 2026, roll: 'back' as never })).toThrow('reportingSchedule: options.roll');
+  });
+});
+
+describe('event deadlines at their edges (ganzhou-2023 §2(4), §2(6))', () => {
+  const ganzhou = getPolicy('ganzhou-2023');
+  const without = (id: string): Policy => ({ ...ganzhou, deadlines: ganzhou.deadlines.filter((d) => d.id !== id) });
+  const reordered: Policy = { ...ganzhou, deadlines: [...ganzhou.deadlines].reverse() };
+
+  it('finds the filing rule wherever it sits, and only a rule counted in working days', () => {
+    // Mon 2026-03-02 + 7 working days = Wed 2026-03-11
+    expect(filingDeadline('2026-03-02', reordered).due).toBe('2026-03-11');
+    const asHours: Policy = { ...ganzhou, deadlines: ganzhou.deadlines.map((d) => (d.id === 'negotiated-purchase-filing' ? { ...d, rule: 'hours-after-event' as const, hours: 24, workdays: undefined } : d)) as Policy['deadlines'] };
+    const message = 'filingDeadline: policy expected a policy with a "negotiated-purchase-filing" rule counted in working days, such as "ganzhou-2023", got "ganzhou-2023"';
+    expect(() => filingDeadline('2026-03-02', asHours)).toThrow(message);
+    expect(() => filingDeadline('2026-03-02', without('negotiated-purchase-filing'))).toThrow(message);
+    expect(() => filingDeadline('2026-3-2')).toThrow('filingDeadline: date expected a real civil date "YYYY-MM-DD", got "2026-3-2"');
+  });
+
+  it('names each missing rule of the order timeline', () => {
+    for (const [id, kind] of [
+      ['order-unanswered-report', 'hours-after-event'],
+      ['delayed-response-list', 'workdays-after-event'],
+      ['distributor-escalation', 'hours-after-event'],
+    ]) {
+      expect(() => orderResponseTimeline('2026-03-03T09:30:00+08:00', without(id!))).toThrow(
+        `orderResponseTimeline: policy expected a policy with a "${id}" rule (${kind}), such as "ganzhou-2023", got "ganzhou-2023"`,
+      );
+    }
+    // the same timeline whatever the order of the rules: 48 h, 1 working day, 24 h
+    expect(orderResponseTimeline('2026-03-03T09:30:00+08:00', reordered, { listSentAt: '2026-03-06T14:00:00+08:00' }).escalationAt).toBe('2026-03-07T14:00:00+08:00');
+  });
+
+  it('refuses a list instant without an offset and a report day past the covered years', () => {
+    expect(() => orderResponseTimeline('2026-03-03T09:30:00+08:00', 'ganzhou-2023', { listSentAt: '2026-03-06 14:00' })).toThrow(
+      'orderResponseTimeline: options.listSentAt expected an instant with an explicit offset such as "2026-03-02T09:30:00+08:00", got "2026-03-06 14:00"',
+    );
+    // sent 2026-12-30 10:00 + 48 h = 2027-01-01, outside 2019–2026
+    const e = caught(() => orderResponseTimeline('2026-12-30T10:00:00+08:00'));
+    expect(e).toBeInstanceOf(CalendarCoverageError);
+    expect(e.message).toMatch(/^orderResponseTimeline: sentAt expected a date in 2019–2026/);
   });
 });
