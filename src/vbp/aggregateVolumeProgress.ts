@@ -133,8 +133,8 @@ export function groupProgress(key: string, parsed: readonly ParsedItem[], asOf: 
   });
   const status = statusAgainst(agreed, purchased, expectedTimesL, L, allBefore, allAfter, ratio);
   const expected = expectedTimesL.dividedBy(L);
-  const completion = agreed.isZero() ? null : purchased.dividedBy(agreed);
-  const time = agreed.isZero() ? null : expectedTimesL.dividedBy(agreed.times(L));
+  // completion and time progress exist together: both need something agreed
+  const shares = agreed.isZero() ? null : { completion: purchased.dividedBy(agreed), time: expectedTimesL.dividedBy(agreed.times(L)) };
   const warnings: Warning[] = [];
   const cycles = new Set(parsed.map((p) => `${p.cycle.start}-${p.cycle.end}`));
   if (cycles.size > 1) {
@@ -145,10 +145,10 @@ export function groupProgress(key: string, parsed: readonly ParsedItem[], asOf: 
     items: parsed.length,
     agreedQuantity: agreed,
     purchasedQuantity: purchased,
-    completionRate: completion,
+    completionRate: shares === null ? null : shares.completion,
     expectedQuantity: expected,
-    timeProgress: time,
-    gapPoints: completion === null || time === null ? null : completion.minus(time).times(HUNDRED),
+    timeProgress: shares === null ? null : shares.time,
+    gapPoints: shares === null ? null : shares.completion.minus(shares.time).times(HUNDRED),
     remainingQuantity: agreed.greaterThan(purchased) ? agreed.minus(purchased) : ZERO,
     status,
     label: VOLUME_STATUS_LABELS[status],

@@ -45,7 +45,8 @@ export function timeProgressFigures(cycle: { start: number; end: number }, asOf:
   }
   const startDate = fromDayNumber(cycle.start);
   const total = monthIndex(startDate, fromDayNumber(cycle.end));
-  const k = asOf < cycle.start ? 0 : asOf > cycle.end ? total : Math.min(monthIndex(startDate, fromDayNumber(asOf)), total);
+  // the month index grows with the date: at most 0 before the start, at least total after the end
+  const k = Math.min(Math.max(monthIndex(startDate, fromDayNumber(asOf)), 0), total);
   const progress = new D(k).dividedBy(total);
   return { progress, elapsed: k, total, elapsedDays, totalDays };
 }

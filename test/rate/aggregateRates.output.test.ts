@@ -207,3 +207,24 @@ describe('aggregateRates, whole outputs', () => {
     expect(() => aggregateRates(drug, { by: 'city', levelGroups: { g: [] } })).toThrow('expected at least one level');
   });
 });
+
+describe('who counts as not reported (DESIGN.md: missing is not 0 %)', () => {
+  it('counts lines of any measure and exclusions other than the period, but not lines outside the period', () => {
+    const people: InstitutionInput[] = ['X', 'Y', 'Z', 'W'].map((id) => ({ id, level: 'secondary', ownership: 'public', region: { city: '南通市' } }));
+    const m = measureOnlineRates(
+      [
+        line({ institutionId: 'X', amount: '1', receivedOn: '2023-12-31' }), // outside the period only
+        line({ institutionId: 'Y', amount: '1', kind: 'narcotic' }), // excluded kind only: it did send data
+        line({ institutionId: 'Z', amount: '1', category: 'consumable' }), // consumables only
+      ],
+      { policy: 'jiangsu-2022', institutions: people, period: { from: '2024-01-01', to: '2024-12-31' } },
+    ).measures;
+    // given all the measures, an institution with data in either measure has reported
+    const [drugRegion, consumableRegion] = aggregateRates(m, { by: 'city' });
+    expect(drugRegion?.measure).toBe('drug');
+    expect(drugRegion?.notReported).toEqual(['X', 'W']);
+    expect(consumableRegion?.notReported).toEqual(['X', 'W']);
+    // given the drug measures alone, Z's consumables are not in sight
+    expect(aggregateRates(m.filter((x) => x.measure === 'drug'), { by: 'city' })[0]?.notReported).toEqual(['X', 'Z', 'W']);
+  });
+});

@@ -378,3 +378,28 @@ describe('options', () => {
     expect(() => createRateAccumulator({ policy: 'jiangsu-2022', institutions: [A, inst('B', 'primary'), A] })).toThrow('createRateAccumulator: options.institutions[2].id expected each institution id once, got "A"');
   });
 });
+
+describe('the period of effect (policy lifecycle: hunan-2023 closing paragraph, jiangsu-2022 date of issue)', () => {
+  const H = [inst('H', 'tertiary')];
+  const run = (policy: string, from: string, to: string) => measureOnlineRates([], { policy, institutions: H, period: { from, to } }).warnings;
+  it('says nothing for a period inside it, both ends included', () => {
+    // hunan-2023: 2023-11-01 to 2028-10-31
+    expect(run('hunan-2023', '2023-11-01', '2028-10-31')).toEqual([]);
+    // jiangsu-2022 names no end
+    expect(run('jiangsu-2022', '2022-06-02', '2099-12-31')).toEqual([]);
+  });
+  it('warns for a period that starts before or ends after it, with the dates and the clause', () => {
+    expect(run('hunan-2023', '2023-10-31', '2023-12-31')).toEqual([
+      {
+        code: 'policy-not-in-force',
+        message: '统计期间 2023-10-31 至 2023-12-31 超出 hunan-2023 的施行期间（2023-11-01 – 2028-10-31，closing paragraph (自2023年11月1日起施行，有效期5年)） / the period reaches outside the policy\'s period of effect (2023-11-01 – 2028-10-31)',
+      },
+    ]);
+    expect(run('hunan-2023', '2028-01-01', '2028-11-01').map((w) => w.code)).toEqual(['policy-not-in-force']);
+    expect(run('jiangsu-2022', '2022-06-01', '2022-12-31')[0]?.message).toBe(
+      '统计期间 2022-06-01 至 2022-12-31 超出 jiangsu-2022 的施行期间（2022-06-02 – …，date of issue (印发 2022年6月2日; no end named)） / the period reaches outside the policy\'s period of effect (2022-06-02 – …)',
+    );
+    // without a period there is nothing to compare
+    expect(measureOnlineRates([], { policy: 'hunan-2023', institutions: H }).warnings).toEqual([]);
+  });
+});

@@ -95,6 +95,8 @@ describe('timeProgress by months (ganzhou-2023 §2(3) 序时进度)', () => {
     // the first day opens month 1 of 12
     expect(timeProgress(cycle, '2024-01-15', { basis: 'months' }).toFixed(6)).toBe('0.083333');
     expect(timeProgress(cycle, '2024-01-14', { basis: 'months' }).toFixed()).toBe('0');
+    // months before the start: still 0, never negative
+    expect(timeProgress(cycle, '2023-06-01', { basis: 'months' }).toFixed()).toBe('0');
     // 2024-07-14 is still in month 6 (the 15th opens month 7): 6/12
     expect(timeProgress(cycle, '2024-07-14', { basis: 'months' }).toFixed()).toBe('0.5');
     expect(timeProgress(cycle, '2025-01-14', { basis: 'months' }).toFixed()).toBe('1');

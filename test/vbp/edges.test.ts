@@ -178,3 +178,10 @@ describe('selectedProductShare, whole outputs', () => {
     }
   });
 });
+
+describe('small edges', () => {
+  it('lists a non-selected purchase without a product under an empty name', () => {
+    const [g] = selectedProductShare([{ genericName: 'X', product: undefined as never, selected: false, quantity: '2', amount: '3' }]);
+    expect(plain(g?.nonSelected)).toEqual([{ product: '', quantity: '2', amount: '3', lines: 1 }]);
+  });
+});
