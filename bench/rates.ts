@@ -54,12 +54,16 @@ export function benchRates(quick: boolean): { linesPerSecond: number; ratio: num
     ledger.included.amount.plus(ledger.excluded.amount).equals(naive);
   const linesPerSecond = count / (median(engine) / 1000);
   const naivePerSecond = count / (median(reducer) / 1000);
-  const ratio = naivePerSecond === 0 ? 0 : linesPerSecond / naivePerSecond;
+  const ratio = linesPerSecond / naivePerSecond;
+  // on a shared machine interference only adds time: the fastest run is the best estimate of
+  // each side's own cost (as Python's timeit advises), so the ratio of the best runs is shown too
+  const best = (xs: readonly number[]) => Math.min(...xs);
+  const bestRatio = best(reducer) / best(engine);
   const excludedShare = ((ledger.excluded.lines / count) * 100).toFixed(1);
-  console.log(`\nmeasureOnlineRates: ${count.toLocaleString('en')} lines, ${institutions.length} institutions, jiangsu-2022 (${excludedShare}% excluded), median of ${runs} runs`);
-  console.log(`  measureOnlineRates:   ${Math.round(linesPerSecond).toLocaleString('en')} lines/s   (${median(engine).toFixed(1)} ms)`);
-  console.log(`  naive Decimal reducer: ${Math.round(naivePerSecond).toLocaleString('en')} lines/s   (${median(reducer).toFixed(1)} ms)`);
-  console.log(`  ratio:                 ${ratio.toFixed(1)}×   (targets: ≥ 8× and ≥ 5,000,000 lines/s)`);
+  console.log(`\nmeasureOnlineRates: ${count.toLocaleString('en')} lines, ${institutions.length} institutions, jiangsu-2022 (${excludedShare}% excluded), ${runs} runs each`);
+  console.log(`  measureOnlineRates:    ${Math.round(linesPerSecond).toLocaleString('en')} lines/s   (median ${median(engine).toFixed(1)} ms, best ${best(engine).toFixed(1)} ms)`);
+  console.log(`  naive Decimal reducer: ${Math.round(naivePerSecond).toLocaleString('en')} lines/s   (median ${median(reducer).toFixed(1)} ms, best ${best(reducer).toFixed(1)} ms)`);
+  console.log(`  ratio:                 ${ratio.toFixed(1)}× of the medians, ${bestRatio.toFixed(1)}× of the best runs   (targets: ≥ 8× and ≥ 5,000,000 lines/s)`);
   console.log(`  sums identical to the fen: ${identical ? 'yes' : 'NO'} (Σ = ${naive.toFixed(2)} 元)`);
   return { linesPerSecond, ratio, identical };
 }
