@@ -64,6 +64,7 @@ describe('the date check of each line (inbound date, jiangsu-2022 annex 1 §3)',
     '2024-01-00',
     '2024-01-32',
     '2024/01/15',
+    '2024/01-15', // only the first separator wrong
     '2024-01/15',
     '2024-1-15',
     '2024-01-155',
