@@ -360,7 +360,8 @@ export class RateEngine {
       F[at + S_LINES] = F[at + S_LINES]! + 1;
       if (dec === null) {
         // addAt's fast path written out for the total and platform sums that nearly every line
-        // touches: measured 10 % faster on the line loop than calling addAt
+        // touches (with addAt for every sum, and the kind looked up on every line, the line loop
+        // measured about 10 % slower)
         const t = F[at + S_TOTAL]! + fen;
         // Stryker disable next-line EqualityOperator: at exactly 2^52 fen either branch keeps the sum exact
         if (Math.abs(t) > FEN_LIMIT) this.addAt(at + S_TOTAL, fen, null);
