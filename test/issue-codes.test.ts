@@ -26,12 +26,12 @@ import {
   rateAccumulatorFromJSON,
   reviewDemandReport,
   selectedProductShare,
-  SunshineInputError,
   timeProgress,
   toICS,
   vbpVolumeRange,
 } from '../src/index';
 import { inst, line } from './_helpers/lines';
+import { inputError } from './_helpers/results';
 
 const H = [inst('H', 'tertiary')];
 const cycle = { start: '2024-01-01', end: '2024-01-10' };
@@ -40,13 +40,8 @@ const purchase = { genericName: 'X', product: 'p', selected: true, quantity: '1'
 const y2027 = { year: 2027, days: [{ date: '2027-01-01', name: '元旦', isOffDay: true }] };
 
 function issuesOf(call: () => unknown): [string, string, string][] {
-  try {
-    call();
-  } catch (e) {
-    if (!(e instanceof SunshineInputError)) throw e;
-    return e.issues.map((i) => [e.fn, i.code, i.path]);
-  }
-  throw new Error('expected a SunshineInputError');
+  const e = inputError(call);
+  return e.issues.map((i) => [e.fn, i.code, i.path]);
 }
 
 const rows: [string, () => unknown, [string, string, string]][] = [

@@ -20,15 +20,7 @@ import {
   workdaysBetween,
   type Policy,
 } from '../../src/index';
-
-function caught(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error('expected an error');
-}
+import { inputError as caught } from '../_helpers/results';
 
 describe('the edges of the covered years (2019–2026)', () => {
   it('reaches the last working day of 2026 but not past it', () => {

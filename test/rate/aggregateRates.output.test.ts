@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateRates, measureOnlineRates, SECONDARY_AND_ABOVE, SunshineInputError, type InstitutionInput, type InstitutionMeasure, type RegionalMeasure } from '../../src/index';
 import { line } from '../_helpers/lines';
+import { plain } from '../_helpers/results';
 
 const NANTONG = { province: '江苏省', city: '南通市' };
 const institutions: InstitutionInput[] = [
@@ -28,8 +29,6 @@ const lines = [
 ];
 const all = measureOnlineRates(lines, { policy: 'jiangsu-2022', institutions }).measures;
 const drug = all.filter((m) => m.measure === 'drug');
-/** Decimals as their strings, undefined fields dropped. */
-const plain = (x: unknown) => JSON.parse(JSON.stringify(x)) as unknown;
 
 const CITATION = { policyId: 'jiangsu-2022', document: '苏医保发〔2022〕38号', clause: 'annex 1 §1(2)' };
 const W = {

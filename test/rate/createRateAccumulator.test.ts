@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createRateAccumulator, measureOnlineRates, rateAccumulatorFromJSON, SunshineInputError, type InstitutionInput, type MeasureOnlineRatesResult } from '../../src/index';
+import { createRateAccumulator, measureOnlineRates, rateAccumulatorFromJSON, SunshineInputError, type InstitutionInput } from '../../src/index';
 import { fenToYuan, numberFen, parseFen } from '../../src/_lib/exactSum';
 import { inst, line } from '../_helpers/lines';
+import { plain } from '../_helpers/results';
 
 const institutions: InstitutionInput[] = [inst('A', 'tertiary'), inst('B', 'secondary', 'military'), inst('C', 'primary'), inst('P', 'tertiary', 'private')];
 const options = { policy: 'ganzhou-2023', institutions, period: { from: '2024-01-01', to: '2024-12-31' } } as const;
 
-/** A result as plain comparable data (Decimals as strings). */
-const plain = (r: MeasureOnlineRatesResult) => JSON.parse(JSON.stringify(r)) as unknown;
 
 describe('createRateAccumulator', () => {
   it('matches the JSDoc example', () => {

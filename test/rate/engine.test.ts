@@ -16,6 +16,7 @@ import {
   type PurchaseLineInput,
 } from '../../src/index';
 import { inst, line } from '../_helpers/lines';
+import { inputError as catchError } from '../_helpers/results';
 
 const A: InstitutionInput = inst('A', 'tertiary');
 const jiangsu = { policy: 'jiangsu-2022', institutions: [A] } as const;
@@ -158,16 +159,6 @@ describe('strict mode', () => {
     expect(e.fn).toBe('createRateAccumulator');
   });
 });
-
-function catchError(fn: () => unknown): SunshineInputError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof SunshineInputError) return e;
-    throw e;
-  }
-  throw new Error('expected a SunshineInputError');
-}
 
 describe('blank insurance codes (jiangsu-2022 annex 1 §2: only lines with a national code count)', () => {
   // String.prototype.trim's white space: ASCII space and controls, NBSP, OGHAM SPACE MARK, U+2000–U+200A, U+3000, BOM…

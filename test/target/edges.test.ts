@@ -9,6 +9,7 @@ import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { aggregateRates, checkTargets, getPolicy, measureOnlineRates, reviewDemandReport, SunshineInputError, timeProgress, type InstitutionInput, type Policy } from '../../src/index';
 import { line } from '../_helpers/lines';
+import { plain } from '../_helpers/results';
 
 const institutions: InstitutionInput[] = [
   { id: 'S', level: 'secondary', ownership: 'public', region: { city: '赣州市' } },
@@ -59,7 +60,7 @@ describe('reviewDemandReport flags (ganzhou-2023 §2(1))', () => {
   it('flags a report below last year and below 80 % of history, with the figures', () => {
     const r = reviewDemandReport({ reportedQuantity: '90', lastYearQuantity: '100', historicalQuantity: '120' });
     // 90 < 100; 90 < 0.8 × 120 = 96; 90 / 120 = 0.75
-    expect(JSON.parse(JSON.stringify(r))).toEqual({
+    expect(plain(r)).toEqual({
       reportedQuantity: '90',
       lastYearQuantity: '100',
       historicalQuantity: '120',

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { aggregateVolumeProgress, selectedProductShare, SunshineInputError, type VolumeItem } from '../../src/index';
+import { plain } from '../_helpers/results';
 
-const plain = (x: unknown) => JSON.parse(JSON.stringify(x)) as unknown;
 const item = (patch: Partial<VolumeItem> = {}): VolumeItem => ({
   institutionId: 'H1',
   batch: '第九批',

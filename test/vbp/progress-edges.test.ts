@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { agreedVolumeProgress, getPolicy, institutionVolumeFile, minimumPrepayment, monitoringStart, SunshineInputError, vbpVolumeRange, type Policy } from '../../src/index';
+import { plain } from '../_helpers/results';
 
-const plain = (x: unknown) => JSON.parse(JSON.stringify(x)) as unknown;
 const QUANTITY = 'a non-negative decimal quantity such as "1200" or "37.5" (packs, pieces)';
 const cycle = { start: '2024-01-01', end: '2024-01-10' };
 const CITATIONS = [
