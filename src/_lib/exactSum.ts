@@ -1,16 +1,11 @@
 import type Decimal from 'decimal.js';
-import { D, ZERO } from './decimal';
+import { D } from './decimal';
+import { fenToYuan } from './decimalWords';
+
+export { fenToYuan };
 
 /** Two to the 52nd: the largest fen magnitude added on the fast path, and the flush threshold. */
 export const FEN_LIMIT = 4503599627370496;
-
-/** Integer fen (a safe integer) as a Decimal of yuan, by writing the decimal point in. */
-export function fenToYuan(fen: number): Decimal {
-  if (fen === 0) return ZERO;
-  const neg = fen < 0;
-  const digits = String(neg ? -fen : fen).padStart(3, '0');
-  return new D(`${neg ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`);
-}
 
 /** A bigint count of fen as a Decimal of yuan. */
 function bigFenToYuan(fen: bigint): Decimal {

@@ -2,6 +2,7 @@ import type Decimal from 'decimal.js';
 import { z } from 'zod';
 import { daysInMonth } from '../_lib/dates';
 import { ZERO } from '../_lib/decimal';
+import { fenQuotient } from '../_lib/decimalWords';
 import { ExactSum, FEN_LIMIT, fenToYuan, numberFen, parseFen } from '../_lib/exactSum';
 import { parseInput } from '../_lib/parseInput';
 import { PeriodSchema, type Period } from '../_lib/period';
@@ -484,7 +485,9 @@ export class RateEngine {
           includedLines += lines;
           this.addSlotTo(at + S_TOTAL, includedSum);
         }
-        const figures = rateFigures(this.sumAt(at + S_PLATFORM), total, this.sumAt(at + S_EMERGENCY));
+        // with every sum in whole fen below 2^52, the rate is the quotient of the two fen counts
+        const exact = this.big.size === 0 && this.dec.size === 0;
+        const figures = rateFigures(this.sumAt(at + S_PLATFORM), total, this.sumAt(at + S_EMERGENCY), exact ? () => fenQuotient(F[at + S_PLATFORM]!, F[at + S_TOTAL]!) : undefined);
         measures.push({
           subject: { type: 'institution', id: inst.id },
           institutionId: inst.id,

@@ -3,10 +3,11 @@ import type { RateFigures, Warning } from './types';
 
 /**
  * Rate, status and warnings from exact amounts: the one place where the
- * status rules live (DESIGN.md "Status 'inconsistent'").
+ * status rules live (DESIGN.md "Status 'inconsistent'"). `quotient`, when given, computes
+ * platform ÷ total another way that gives the same Decimal (the line engine's fen sums).
  * @internal
  */
-export function rateFigures(platformAmount: Decimal, totalAmount: Decimal, emergencyAmount: Decimal): RateFigures {
+export function rateFigures(platformAmount: Decimal, totalAmount: Decimal, emergencyAmount: Decimal, quotient?: () => Decimal): RateFigures {
   const warnings: Warning[] = [];
   if (totalAmount.isNegative() && !totalAmount.isZero()) {
     warnings.push({ code: 'negative-total', message: `总金额为负（${totalAmount.toFixed()}）：退货大于采购 / the total is negative: returns exceed purchases` });
@@ -28,5 +29,5 @@ export function rateFigures(platformAmount: Decimal, totalAmount: Decimal, emerg
   if (totalAmount.isZero()) {
     return { platformAmount, totalAmount, emergencyAmount, rate: null, status: 'no-purchases', warnings };
   }
-  return { platformAmount, totalAmount, emergencyAmount, rate: platformAmount.dividedBy(totalAmount), status: 'ok', warnings };
+  return { platformAmount, totalAmount, emergencyAmount, rate: quotient === undefined ? platformAmount.dividedBy(totalAmount) : quotient(), status: 'ok', warnings };
 }

@@ -1,0 +1,142 @@
+import type Decimal from 'decimal.js';
+import { D, ZERO } from './decimal';
+
+/**
+ * Decimals built from decimal.js's own representation, for the two spots where parsing text
+ * took most of a rate result's time: whole fen written as yuan, and the quotient of two fen sums
+ * (the rate). Both give the very Decimal that parsing text or `dividedBy` gives.
+ *
+ * decimal.js documents an instance as three properties (API, "Instance properties"; typed
+ * `readonly d: number[]; readonly e: number; readonly s: number` in its decimal.d.ts): `d`, the
+ * digits as base-10^7 words; `e`, the exponent of the most significant digit; `s`, the sign. The
+ * words are aligned on the decimal point (the integer part in groups of seven digits leftwards
+ * from it, the fraction in groups of seven rightwards, the last one padded with zeros), with no
+ * leading or trailing zero words: its docs show -123.456 as d [123, 4560000], e 2, s -1.
+ * `WORDS_AGREE` checks at load that the installed decimal.js stores sample values so; if not,
+ * both functions fall back to text and `dividedBy`.
+ * @internal
+ */
+interface Words {
+  d: number[];
+  e: number;
+  s: number;
+}
+
+const BASE = 10_000_000;
+/** 10^78: p · 10^78 / t keeps at least 63 digits for any p / t ≥ 1 / 2^53. */
+const SCALE = BigInt(10) ** BigInt(78);
+
+/** A Decimal of the package's constructor with the given words (made by the constructor, so its shape is the usual one). */
+function withWords(d: number[], e: number, s: number): Decimal {
+  const x = new D(1) as unknown as Words;
+  x.d = d;
+  x.e = e;
+  x.s = s;
+  return x as unknown as Decimal;
+}
+
+/** Number of decimal digits of a positive integer below 10^7 (a word). */
+function digitCount(n: number): number {
+  let k = 1;
+  for (let limit = 10; n >= limit; limit *= 10) k++;
+  return k;
+}
+
+/** Whole fen (a safe integer) as yuan, by words. */
+function fenToYuanByWords(fen: number): Decimal {
+  const n = fen < 0 ? -fen : fen;
+  const cents = n % 100;
+  const whole = (n - cents) / 100; // below 2^53 / 100 < 10^14: two words at most
+  const low = whole % BASE;
+  const high = (whole - low) / BASE;
+  const fraction = cents * 100_000; // .cc00000: the first fraction word
+  let d: number[];
+  let e: number;
+  if (high !== 0) {
+    d = fraction !== 0 ? [high, low, fraction] : low !== 0 ? [high, low] : [high];
+    e = 7 + digitCount(high) - 1;
+  } else if (low !== 0) {
+    d = fraction !== 0 ? [low, fraction] : [low];
+    e = digitCount(low) - 1;
+  } else {
+    d = [fraction];
+    e = cents >= 10 ? -1 : -2;
+  }
+  return withWords(d, e, fen < 0 ? -1 : 1);
+}
+
+/** Whole fen as yuan, by text (the fallback, and the reference in tests). */
+export function fenToYuanByText(fen: number): Decimal {
+  const neg = fen < 0;
+  const digits = String(neg ? -fen : fen).padStart(3, '0');
+  return new D(`${neg ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`);
+}
+
+/** The positive value `digits × 10^exp10` by words (digits: no leading zeros). */
+function decimalOfDigits(digits: string, exp10: number): Decimal {
+  let end = digits.length;
+  while (digits.charCodeAt(end - 1) === 48) end--;
+  const e = digits.length - 1 + exp10;
+  // the first word holds the digits down to the next multiple of seven places from the point
+  const first = (((e + 1) % 7) + 7) % 7 || 7;
+  const d: number[] = [];
+  let i = 0;
+  for (let len = first; i < end; len = 7) {
+    const word = digits.slice(i, i + len);
+    i += len;
+    d.push(Number(word.length === len ? word : word.padEnd(len, '0')));
+  }
+  return withWords(d, e, 1);
+}
+
+/**
+ * p / t for safe integers 0 ≤ p and 0 < t, to the package's precision with ROUND_HALF_UP, by
+ * bigint long division: q = ⌊p · 10^78 / t⌋ has at least 63 digits (p / t ≥ 1 / 2^53), so
+ * its first `precision` digits, rounded up when the next digit is 5 or more, are the quotient
+ * rounded half up (the remainder only matters for a tie, and at a tie the next digit is 5).
+ */
+function fenQuotientByWords(p: number, t: number): Decimal {
+  if (p === 0) return ZERO;
+  const precision = D.precision;
+  const q = ((BigInt(p) * SCALE) / BigInt(t)).toString();
+  // the digits kept, and the power of ten of the last one kept
+  const head = q.slice(0, precision);
+  const exp10 = q.length - precision - 78;
+  // rounding up 99…9 gives 10…0, one digit longer: still head + 1 units of 10^exp10
+  return decimalOfDigits(q.charCodeAt(precision) >= 53 ? (BigInt(head) + BigInt(1)).toString() : head, exp10);
+}
+
+/** Does the installed decimal.js store values the way these functions build them? */
+function wordsAgree(): boolean {
+  const same = (a: Decimal, b: Decimal) => {
+    const x = a as unknown as Words;
+    const y = b as unknown as Words;
+    return x.e === y.e && x.s === y.s && Array.isArray(y.d) && x.d.join() === y.d.join() && a.toFixed() === b.toFixed();
+  };
+  const fens = [1, 5, 10, 99, 100, 12_345, -12_345, 100_000_000, 1_000_000_005, 1e15, 2 ** 53 - 1, -(2 ** 53 - 1)];
+  const pairs: [number, number][] = [[1, 3], [2, 3], [1, 7], [5, 5], [5, 10], [123_456_789, 987_654_321], [1, 2 ** 53 - 1]];
+  return fens.every((f) => same(fenToYuanByWords(f), fenToYuanByText(f))) && pairs.every(([p, t]) => same(fenQuotientByWords(p, t), new D(p).dividedBy(t)));
+}
+
+/** True when the installed decimal.js agrees with the word layout above (checked once, at load). */
+export const WORDS_AGREE = wordsAgree();
+
+/**
+ * Integer fen (a safe integer) as a Decimal of yuan.
+ * @internal
+ */
+export function fenToYuan(fen: number): Decimal {
+  if (fen === 0) return ZERO;
+  // Stryker disable next-line ConditionalExpression: both roads give the same Decimal (tested)
+  return WORDS_AGREE ? fenToYuanByWords(fen) : fenToYuanByText(fen);
+}
+
+/**
+ * `p / t` as a Decimal of the package's precision (ROUND_HALF_UP), for safe integers 0 ≤ p
+ * and 0 < t: what `new D(p).dividedBy(t)` gives, without its long division in base 10^7.
+ * @internal
+ */
+export function fenQuotient(p: number, t: number): Decimal {
+  // Stryker disable next-line ConditionalExpression: both roads give the same Decimal (tested)
+  return WORDS_AGREE ? fenQuotientByWords(p, t) : new D(p).dividedBy(t);
+}
