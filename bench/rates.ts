@@ -7,6 +7,15 @@ import { measureOnlineRates } from '../src/index';
 import { benchInstitutions, generateLines, type BenchLine } from './generate';
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+/**
+ * A full GC, twice: V8 sweeps the first one's garbage on background threads after gc() returns,
+ * so on two cores that sweeping (of the other side's garbage: the naive reducer leaves millions
+ * of Decimals) would run into the next timed run; a second full GC first finishes it.
+ */
+function settle(): void {
+  gc();
+  gc();
+}
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 
 function naiveReducer(lines: readonly BenchLine[]): Decimal {
@@ -21,7 +30,7 @@ function timeAlternately(runs: number, a: () => void, b: () => void): [number[],
   const tb: number[] = [];
   for (let r = 0; r < runs; r++) {
     for (const [fn, times] of [[a, ta], [b, tb]] as const) {
-      gc();
+      settle();
       const t = performance.now();
       fn();
       times.push(performance.now() - t);
