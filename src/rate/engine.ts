@@ -462,50 +462,58 @@ export class RateEngine {
     const excludedLines = [this.outOfScope.lines, 0, 0, 0];
     const excludedSums = [this.outOfScope.sum, new ExactSum(), new ExactSum(), new ExactSum()];
     const F = this.F;
-    this.institutions.forEach((inst, i) => {
-      if (this.inScope[i] === 0) return;
-      policy.measures.forEach((pm, k) => {
+    // with every sum in whole fen below 2^52, a rate is the quotient of two fen counts
+    const exact = this.big.size === 0 && this.dec.size === 0;
+    const institutions = this.institutions;
+    for (let i = 0; i < institutions.length; i++) {
+      if (this.inScope[i] === 0) continue;
+      const inst = institutions[i]!;
+      for (let k = 0; k < this.M; k++) {
+        const pm = policy.measures[k]!;
         const at = (i * this.M + k) * HOT;
         const ex0 = this.X + (i * this.M + k) * EXCLUDED;
-        const def = MEASURES[pm.id];
+        // every excluded or included line feeds exactly one of the "drug" and "consumable" measures
+        const ledgerMeasure = pm.id === 'drug' || pm.id === 'consumable';
         const lines = F[at + S_LINES]!;
         const total = this.sumAt(at + S_TOTAL);
         const ex: Partial<Record<ExclusionReason, LineTally>> = {};
         for (let r = 1; r < 4; r++) {
           const n = F[ex0 + 2 * r]!;
           if (n === 0) continue;
-          const amount = this.sumAt(ex0 + 2 * r + 1);
-          ex[EXCLUSION_REASONS[r]!] = { lines: n, amount };
-          // every excluded or included line feeds exactly one of the "drug" and "consumable" measures
-          if (pm.id === 'drug' || pm.id === 'consumable') {
+          ex[EXCLUSION_REASONS[r]!] = { lines: n, amount: this.sumAt(ex0 + 2 * r + 1) };
+          if (ledgerMeasure) {
             excludedLines[r] = excludedLines[r]! + n;
             this.addSlotTo(ex0 + 2 * r + 1, excludedSums[r]!);
           }
         }
-        if (pm.id === 'drug' || pm.id === 'consumable') {
+        if (ledgerMeasure) {
           includedLines += lines;
           this.addSlotTo(at + S_TOTAL, includedSum);
         }
-        // with every sum in whole fen below 2^52, the rate is the quotient of the two fen counts
-        const exact = this.big.size === 0 && this.dec.size === 0;
-        const figures = rateFigures(this.sumAt(at + S_PLATFORM), total, this.sumAt(at + S_EMERGENCY), exact ? () => fenQuotient(F[at + S_PLATFORM]!, F[at + S_TOTAL]!) : undefined);
+        const f = rateFigures(this.sumAt(at + S_PLATFORM), total, this.sumAt(at + S_EMERGENCY), exact ? () => fenQuotient(F[at + S_PLATFORM]!, F[at + S_TOTAL]!) : undefined);
+        // written out rather than spread: a spread copies through a slower generic path
         measures.push({
           subject: { type: 'institution', id: inst.id },
           institutionId: inst.id,
           institutionName: inst.name,
           measure: pm.id,
-          label: def.label,
+          label: MEASURES[pm.id].label,
           level: inst.level,
           ownership: inst.ownership,
           region: inst.region,
-          ...figures,
+          platformAmount: f.platformAmount,
+          totalAmount: f.totalAmount,
+          emergencyAmount: f.emergencyAmount,
+          rate: f.rate,
+          status: f.status,
+          warnings: f.warnings,
           lines,
           excluded: ex,
           policyId: policy.id,
           citation: { policyId: policy.id, document: policy.document, clause: pm.clause },
         });
-      });
-    });
+      }
+    }
     const byReason = {} as Record<ExclusionReason, LineTally>;
     let exLines = 0;
     let exAmount: Decimal = ZERO;
