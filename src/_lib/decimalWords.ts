@@ -1,21 +1,22 @@
-import type Decimal from 'decimal.js';
-import { D, ZERO } from './decimal';
-
 /**
  * Decimals built from decimal.js's own representation, for the two spots where parsing text
  * took most of a rate result's time: whole fen written as yuan, and the quotient of two fen sums
  * (the rate). Both give the very Decimal that parsing text or `dividedBy` gives.
  *
- * decimal.js documents an instance as three properties (API, "Instance properties"; typed
- * `readonly d: number[]; readonly e: number; readonly s: number` in its decimal.d.ts): `d`, the
- * digits as base-10^7 words; `e`, the exponent of the most significant digit; `s`, the sign. The
- * words are aligned on the decimal point (the integer part in groups of seven digits leftwards
- * from it, the fraction in groups of seven rightwards, the last one padded with zeros), with no
- * leading or trailing zero words: its docs show -123.456 as d [123, 4560000], e 2, s -1.
- * `WORDS_AGREE` checks at load that the installed decimal.js stores sample values so; if not,
- * both functions fall back to text and `dividedBy`.
- * @internal
+ * A decimal.js instance is three properties, public and typed read-only in its decimal.d.ts
+ * (`readonly d: number[]; readonly e: number; readonly s: number`): `d`, the digits as base-10^7
+ * words; `e`, the exponent of the most significant digit; `s`, the sign. The words are aligned on
+ * the decimal point (the integer part in groups of seven digits leftwards from it, the fraction in
+ * groups of seven rightwards, the last one padded with zeros), with no leading or trailing zero
+ * words: decimal.js 10.6 stores -123.456 as d [123, 4560000], e 2, s -1.
+ * `wordsAgree` checks, on first use, that the installed decimal.js stores sample values so; if
+ * not, both functions fall back to text and `dividedBy`. (On first use rather than at load, so
+ * that mutation testing sees the code run inside the tests.)
  */
+import type Decimal from 'decimal.js';
+import { D, ZERO } from './decimal';
+
+/** The three properties of a decimal.js instance (see the top of this file). */
 interface Words {
   d: number[];
   e: number;
@@ -42,8 +43,8 @@ function digitCount(n: number): number {
   return k;
 }
 
-/** Whole fen (a safe integer) as yuan, by words. */
-function fenToYuanByWords(fen: number): Decimal {
+/** Whole fen (a safe integer, not 0) as yuan, by words (exported for its tests). */
+export function fenToYuanByWords(fen: number): Decimal {
   const n = fen < 0 ? -fen : fen;
   const cents = n % 100;
   const whole = (n - cents) / 100; // below 2^53 / 100 < 10^14: two words at most
@@ -95,7 +96,7 @@ function decimalOfDigits(digits: string, exp10: number): Decimal {
  * its first `precision` digits, rounded up when the next digit is 5 or more, are the quotient
  * rounded half up (the remainder only matters for a tie, and at a tie the next digit is 5).
  */
-function fenQuotientByWords(p: number, t: number): Decimal {
+export function fenQuotientByWords(p: number, t: number): Decimal {
   if (p === 0) return ZERO;
   const precision = D.precision;
   const q = ((BigInt(p) * SCALE) / BigInt(t)).toString();
@@ -107,7 +108,8 @@ function fenQuotientByWords(p: number, t: number): Decimal {
 }
 
 /** Does the installed decimal.js store values the way these functions build them? */
-function wordsAgree(): boolean {
+// Stryker disable all: with the pinned decimal.js every sample agrees, so a check weakened or made stricter by a mutant gives the same answers (a check that fails is pinned by a test)
+function checkWords(): boolean {
   const same = (a: Decimal, b: Decimal) => {
     const x = a as unknown as Words;
     const y = b as unknown as Words;
@@ -117,9 +119,16 @@ function wordsAgree(): boolean {
   const pairs: [number, number][] = [[1, 3], [2, 3], [1, 7], [5, 5], [5, 10], [123_456_789, 987_654_321], [1, 2 ** 53 - 1]];
   return fens.every((f) => same(fenToYuanByWords(f), fenToYuanByText(f))) && pairs.every(([p, t]) => same(fenQuotientByWords(p, t), new D(p).dividedBy(t)));
 }
+// Stryker restore all
 
-/** True when the installed decimal.js agrees with the word layout above (checked once, at load). */
-export const WORDS_AGREE = wordsAgree();
+/** Whether the installed decimal.js agrees with the word layout above: checked on first use, then kept. */
+let agree: boolean | undefined;
+
+/** True when the installed decimal.js stores sample values as the word layout above says. */
+export function wordsAgree(): boolean {
+  if (agree === undefined) agree = checkWords();
+  return agree;
+}
 
 /**
  * Integer fen (a safe integer) as a Decimal of yuan.
@@ -128,7 +137,7 @@ export const WORDS_AGREE = wordsAgree();
 export function fenToYuan(fen: number): Decimal {
   if (fen === 0) return ZERO;
   // Stryker disable next-line ConditionalExpression: both roads give the same Decimal (tested)
-  return WORDS_AGREE ? fenToYuanByWords(fen) : fenToYuanByText(fen);
+  return wordsAgree() ? fenToYuanByWords(fen) : fenToYuanByText(fen);
 }
 
 /**
@@ -138,5 +147,5 @@ export function fenToYuan(fen: number): Decimal {
  */
 export function fenQuotient(p: number, t: number): Decimal {
   // Stryker disable next-line ConditionalExpression: both roads give the same Decimal (tested)
-  return WORDS_AGREE ? fenQuotientByWords(p, t) : new D(p).dividedBy(t);
+  return wordsAgree() ? fenQuotientByWords(p, t) : new D(p).dividedBy(t);
 }

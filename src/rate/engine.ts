@@ -304,8 +304,8 @@ export class RateEngine {
         this.validDates[receivedOn] = true;
         this.validDateCount++;
       }
-      // Stryker restore all
     }
+    // Stryker restore all: here, before a statement (a comment at the end of a block is not seen)
     const category = line.category;
     const isDrug = category === 'drug';
     if (!isDrug && category !== 'consumable') {

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import type Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { D } from '../../src/_lib/decimal';
-import { WORDS_AGREE, fenQuotient, fenToYuan, fenToYuanByText } from '../../src/_lib/decimalWords';
+import { fenQuotient, fenQuotientByWords, fenToYuan, fenToYuanByText, fenToYuanByWords, wordsAgree } from '../../src/_lib/decimalWords';
 
 const parts = (x: Decimal) => {
   const w = x as unknown as { d: number[]; e: number; s: number };
@@ -19,22 +19,24 @@ const anyDigits = fc.integer({ min: 0, max: 15 }).chain((k) => fc.integer({ min:
 
 describe('decimal words', () => {
   it('agree with the installed decimal.js (else the package parses text instead)', () => {
-    expect(WORDS_AGREE).toBe(true);
+    expect(wordsAgree()).toBe(true);
   });
 
   it('write whole fen as the yuan Decimal that text gives', () => {
-    // hand-made layouts (decimal.js docs: -123.456 is d [123, 4560000], e 2, s -1)
-    expect(parts(fenToYuan(-12_345))).toEqual({ d: [123, 4_500_000], e: 2, s: -1, text: '-123.45' });
-    expect(parts(fenToYuan(5))).toEqual({ d: [500_000], e: -2, s: 1, text: '0.05' }); // .05 = .0500000
-    expect(parts(fenToYuan(10))).toEqual({ d: [1_000_000], e: -1, s: 1, text: '0.1' });
-    expect(parts(fenToYuan(1_000_000_000))).toEqual({ d: [1], e: 7, s: 1, text: '10000000' }); // 10^7 yuan: one word, a trailing zero word dropped
-    expect(parts(fenToYuan(1_000_000_001))).toEqual({ d: [1, 0, 100_000], e: 7, s: 1, text: '10000000.01' }); // the zero word in the middle kept
+    // layouts worked out by hand (decimal.js 10.6 stores -123.456 as d [123, 4560000], e 2, s -1)
+    expect(parts(fenToYuanByWords(-12_345))).toEqual({ d: [123, 4_500_000], e: 2, s: -1, text: '-123.45' });
+    expect(parts(fenToYuanByWords(5))).toEqual({ d: [500_000], e: -2, s: 1, text: '0.05' }); // .05 = .0500000
+    expect(parts(fenToYuanByWords(10))).toEqual({ d: [1_000_000], e: -1, s: 1, text: '0.1' });
+    expect(parts(fenToYuanByWords(1_000_000_000))).toEqual({ d: [1], e: 7, s: 1, text: '10000000' }); // 10^7 yuan: one word, a trailing zero word dropped
+    expect(parts(fenToYuanByWords(1_000_000_001))).toEqual({ d: [1, 0, 100_000], e: 7, s: 1, text: '10000000.01' }); // the zero word in the middle kept
     // 2^53 - 1 fen = 90071992547409.91 yuan: 9007199 | 2547409 . 91 → [9007199, 2547409, 9100000], e 13
-    expect(parts(fenToYuan(SAFE))).toEqual({ d: [9_007_199, 2_547_409, 9_100_000], e: 13, s: 1, text: '90071992547409.91' });
+    expect(parts(fenToYuanByWords(SAFE))).toEqual({ d: [9_007_199, 2_547_409, 9_100_000], e: 13, s: 1, text: '90071992547409.91' });
     expect(parts(fenToYuan(0))).toEqual({ d: [0], e: 0, s: 1, text: '0' }); // decimal.js's zero
     fc.assert(
       fc.property(anyDigits, fc.boolean(), (n, negative) => {
-        const fen = negative ? -n : n;
+        const fen = negative ? -n : n; // never 0: anyDigits starts at 1
+        // the words directly (fenToYuan would fall back to text if they disagreed), and the public road
+        expect(parts(fenToYuanByWords(fen))).toEqual(parts(fenToYuanByText(fen)));
         expect(parts(fenToYuan(fen))).toEqual(parts(fenToYuanByText(fen)));
       }),
       { numRuns: 5000 },
@@ -43,16 +45,18 @@ describe('decimal words', () => {
 
   it('divide fen sums as dividedBy does, to 60 digits rounded half up', () => {
     // 2/3 = 0.666…6667 (60 sixes, the last rounded up); 1/3 = 0.333…3 (rounded down)
-    expect(fenQuotient(2, 3).toFixed()).toBe(`0.${'6'.repeat(59)}7`);
-    expect(fenQuotient(1, 3).toFixed()).toBe(`0.${'3'.repeat(60)}`);
-    expect(fenQuotient(85, 100).toFixed()).toBe('0.85');
-    expect(fenQuotient(7, 7).toFixed()).toBe('1');
-    expect(fenQuotient(0, 7).toFixed()).toBe('0');
+    expect(fenQuotientByWords(2, 3).toFixed()).toBe(`0.${'6'.repeat(59)}7`);
+    expect(fenQuotientByWords(1, 3).toFixed()).toBe(`0.${'3'.repeat(60)}`);
+    expect(fenQuotientByWords(85, 100).toFixed()).toBe('0.85');
+    expect(fenQuotientByWords(7, 7).toFixed()).toBe('1');
+    expect(fenQuotientByWords(0, 7).toFixed()).toBe('0');
     fc.assert(
       fc.property(anyDigits, anyDigits, fc.boolean(), (a, b, below) => {
         // rates are at most 1 in use, but any quotient of safe integers must agree
         const [p, t] = below && a > b ? [b, a] : [a, b];
-        expect(parts(fenQuotient(p, t))).toEqual(parts(new D(p).dividedBy(t)));
+        const expected = parts(new D(p).dividedBy(t));
+        expect(parts(fenQuotientByWords(p, t))).toEqual(expected);
+        expect(parts(fenQuotient(p, t))).toEqual(expected);
       }),
       { numRuns: 5000 },
     );
