@@ -45,6 +45,7 @@ function digitCount(n: number): number {
 
 /** Whole fen (a safe integer, not 0) as yuan, by words (exported for its tests). */
 export function fenToYuanByWords(fen: number): Decimal {
+  // Stryker disable next-line EqualityOperator: fen is never 0 here (fenToYuan answers 0 itself)
   const n = fen < 0 ? -fen : fen;
   const cents = n % 100;
   const whole = (n - cents) / 100; // below 2^53 / 100 < 10^14: two words at most
@@ -63,11 +64,13 @@ export function fenToYuanByWords(fen: number): Decimal {
     d = [fraction];
     e = cents >= 10 ? -1 : -2;
   }
+  // Stryker disable next-line EqualityOperator: as above
   return withWords(d, e, fen < 0 ? -1 : 1);
 }
 
 /** Whole fen as yuan, by text (the fallback, and the reference in tests). */
 export function fenToYuanByText(fen: number): Decimal {
+  // Stryker disable next-line EqualityOperator: called only with fen other than 0
   const neg = fen < 0;
   const digits = String(neg ? -fen : fen).padStart(3, '0');
   return new D(`${neg ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`);
@@ -126,6 +129,7 @@ let agree: boolean | undefined;
 
 /** True when the installed decimal.js stores sample values as the word layout above says. */
 export function wordsAgree(): boolean {
+  // Stryker disable next-line ConditionalExpression: checking again each time gives the same answer
   if (agree === undefined) agree = checkWords();
   return agree;
 }

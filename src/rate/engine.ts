@@ -682,11 +682,13 @@ function isBlank(s: string): boolean {
  */
 let keptEngine: RateEngine | null | undefined;
 
+// Stryker disable next-line all: only speed depends on this function
 function keepHiddenClasses(): void {
-  // Stryker disable next-line all: only speed depends on it
+  // Stryker disable next-line all: as above
   if (keptEngine !== undefined) return;
   keptEngine = null; // the engine made below must not make another
+  // Stryker disable next-line all: as above
   keptEngine = new RateEngine({ policy: 'jiangsu-2022', institutions: [] }, 'RateEngine');
-  // Stryker disable next-line all: only speed depends on it
+  // Stryker disable next-line all: as above
   keptEngine.input.addFen(2 ** 40);
 }
