@@ -44,7 +44,7 @@ describe('decimal words', () => {
   });
 
   it('divide fen sums as dividedBy does, to 60 digits rounded half up', () => {
-    // 2/3 = 0.666…6667 (60 sixes, the last rounded up); 1/3 = 0.333…3 (rounded down)
+    // 2/3 = 0.666…6667 (60 significant digits: 59 sixes, then 6 rounded up to 7); 1/3 = 0.333…3 (60 threes, rounded down)
     expect(fenQuotientByWords(2, 3).toFixed()).toBe(`0.${'6'.repeat(59)}7`);
     expect(fenQuotientByWords(1, 3).toFixed()).toBe(`0.${'3'.repeat(60)}`);
     // 0.85 = .8500000 in the first fraction word; the 58 zeros after it leave no words behind
