@@ -9,6 +9,7 @@ import { PeriodSchema, type Period } from '../_lib/period';
 import { AMOUNT_EXPECTED, readAmount } from '../amount/readAmount';
 import { PRODUCT_KINDS } from '../catalog/kinds';
 import { keepValue, SunshineInputError } from '../errors';
+import { cleanInstitutions } from '../institution/cleanInstitutions';
 import { InstitutionSchema, type Institution } from '../institution/schema';
 import { MEASURES } from '../policy/measures';
 import { resolvePolicy } from '../policy/policies';
@@ -84,6 +85,8 @@ const OptionsSchema = z.object({
   strict: z.boolean().optional(),
   firstIndex: z.number().int().min(0).optional(),
 });
+/** The options but the institutions, for when cleanInstitutions has read them. */
+const OtherOptionsSchema = OptionsSchema.omit({ institutions: true });
 
 const KIND_CATEGORY: Readonly<Record<string, 'drug' | 'consumable'>> = Object.assign(
   Object.create(null) as Record<string, 'drug' | 'consumable'>,
@@ -192,12 +195,13 @@ export class RateEngine {
       throw new SunshineInputError(fn, [{ code: 'missing', path: 'options', value: options, expected: 'an options object { policy, institutions, period? }' }]);
     }
     this.policy = resolvePolicy(options.policy, fn, 'options.policy');
-    const parsed = parseInput(
-      OptionsSchema,
-      { institutions: options.institutions, period: options.period, strict: options.strict, firstIndex: options.firstIndex },
-      fn,
-      'options',
-    );
+    const others = { period: options.period, strict: options.strict, firstIndex: options.firstIndex };
+    // clean institutions are read by hand; otherwise zod checks them with the rest, and words every issue
+    const clean = cleanInstitutions(options.institutions);
+    const parsed =
+      clean === null
+        ? parseInput(OptionsSchema, { institutions: options.institutions, ...others }, fn, 'options')
+        : { ...parseInput(OtherOptionsSchema, others, fn, 'options'), institutions: clean };
     this.institutions = parsed.institutions;
     this.period = parsed.period;
     this.strict = parsed.strict ?? false;

@@ -1,0 +1,77 @@
+/**
+ * The hand-read institutions of the line engine must be exactly what zod's InstitutionSchema
+ * gives (same keys in the same order, a key kept when the input has it as undefined, trimmed
+ * region names), and anything it is not sure of must go to zod, which words the errors.
+ */
+import fc from 'fast-check';
+import { z } from 'zod';
+import { describe, expect, it } from 'vitest';
+import { cleanInstitutions } from '../../src/institution/cleanInstitutions';
+import { InstitutionSchema } from '../../src/institution/schema';
+
+const ZodInstitutions = z.array(InstitutionSchema);
+/** JSON that keeps key order and shows keys whose value is undefined. */
+const shape = (x: unknown) => JSON.stringify(x, (_k, v: unknown) => (v === undefined ? '<undefined>' : v));
+
+/** A field value: a clean one most of the time, sometimes one zod refuses or changes. */
+const regionName = fc.constantFrom('南通市', ' 南通市 ', '', '   ', undefined, 7, null, '崇川区');
+const region = fc.oneof(
+  fc.constant(undefined),
+  fc.record({ province: regionName, city: regionName, county: regionName, other: fc.constant('x') }, { requiredKeys: [] }),
+  fc.constant(null),
+  fc.constant('南通市'),
+  fc.constant(Object.assign(Object.create(null) as object, { city: '南通市' })),
+);
+const institution = fc.oneof(
+  { weight: 8, arbitrary: fc.record(
+    {
+      id: fc.oneof(fc.constantFrom('H01', 'H02', '', 'x'.repeat(200), 'x'.repeat(201)), fc.integer()),
+      name: fc.constantFrom('某医院', undefined, null, 3),
+      level: fc.constantFrom('tertiary', 'secondary', 'primary', 'unrated', 'Tertiary', undefined),
+      ownership: fc.constantFrom('public', 'military', 'private', 'state'),
+      region,
+      extra: fc.constant(1),
+    },
+    { requiredKeys: ['id', 'level', 'ownership'] },
+  ) },
+  { weight: 1, arbitrary: fc.constantFrom(null, 'H01', [], Object.assign(Object.create(null) as object, { id: 'H01', level: 'tertiary', ownership: 'public' })) },
+);
+
+describe('cleanInstitutions', () => {
+  it('reads clean institutions as zod does, keys in the schema order', () => {
+    const input = [
+      { ownership: 'public', level: 'tertiary', id: 'H01', extra: true },
+      { id: 'H02', name: undefined, level: 'secondary', ownership: 'military', region: { county: ' 崇川区 ', city: '南通市', province: undefined, x: 1 } },
+    ];
+    // worked out from the schema: the extra keys dropped, region {} added, name kept as an
+    // undefined key, region names trimmed and in the order province, city, county
+    const expected = '[{"id":"H01","level":"tertiary","ownership":"public","region":{}},' +
+      '{"id":"H02","name":"<undefined>","level":"secondary","ownership":"military","region":{"province":"<undefined>","city":"南通市","county":"崇川区"}}]';
+    expect(shape(cleanInstitutions(input))).toBe(expected);
+    expect(shape(ZodInstitutions.parse(input))).toBe(expected);
+  });
+
+  it('leaves to zod what it does not read, and otherwise gives what zod gives', () => {
+    let read = 0;
+    fc.assert(
+      fc.property(fc.array(institution, { maxLength: 4 }), (input) => {
+        const zod = ZodInstitutions.safeParse(input);
+        const clean = cleanInstitutions(input);
+        if (clean === null) return;
+        read++;
+        expect(zod.success).toBe(true);
+        expect(shape(clean)).toBe(shape(zod.data));
+        // a fresh region object for each institution, as zod's default gives
+        if (clean.length === 2) expect(clean[0]!.region).not.toBe(clean[1]!.region);
+      }),
+      { numRuns: 3000 },
+    );
+    // the property would hold trivially if nothing were read by hand
+    expect(read).toBeGreaterThan(100);
+  });
+
+  it('leaves anything but an array to zod', () => {
+    expect(cleanInstitutions(undefined)).toBeNull();
+    expect(cleanInstitutions({ 0: { id: 'H01', level: 'tertiary', ownership: 'public' }, length: 1 })).toBeNull();
+  });
+});
