@@ -70,6 +70,16 @@ describe('cleanInstitutions', () => {
     expect(read).toBeGreaterThan(100);
   });
 
+  it('reads an id of 200 characters, and leaves longer ids and blank region names to zod', () => {
+    const at = (x: object) => cleanInstitutions([{ id: 'H01', level: 'tertiary', ownership: 'public', ...x }]);
+    // InstitutionSchema: ids of 1 to 200 characters; region names trimmed, then at least one character
+    expect(at({ id: 'x'.repeat(200) })?.[0]?.id).toHaveLength(200);
+    expect(at({ id: 'x'.repeat(201) })).toBeNull();
+    expect(at({ region: { city: '   ' } })).toBeNull();
+    expect(at({ region: { city: '' } })).toBeNull();
+    expect(at({ region: { city: ' 南通市' } })?.[0]?.region).toEqual({ city: '南通市' });
+  });
+
   it('leaves anything but an array to zod', () => {
     expect(cleanInstitutions(undefined)).toBeNull();
     expect(cleanInstitutions({ 0: { id: 'H01', level: 'tertiary', ownership: 'public' }, length: 1 })).toBeNull();
