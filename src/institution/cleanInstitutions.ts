@@ -1,4 +1,4 @@
-import { LEVELS, OWNERSHIPS, type Institution, type Region } from './schema';
+import { ID_MAX_LENGTH, LEVELS, OWNERSHIPS, type Institution, type Region } from './schema';
 
 const LEVEL_SET: ReadonlySet<unknown> = new Set(LEVELS);
 const OWNERSHIP_SET: ReadonlySet<unknown> = new Set(OWNERSHIPS);
@@ -46,7 +46,7 @@ export function cleanInstitutions(input: unknown): Institution[] | null {
     const x: unknown = input[i];
     if (!isPlain(x)) return null;
     const { id, name, level, ownership } = x;
-    if (typeof id !== 'string' || id.length === 0 || id.length > 200) return null;
+    if (typeof id !== 'string' || id.length === 0 || id.length > ID_MAX_LENGTH) return null;
     // Stryker disable next-line ConditionalExpression,StringLiteral: refusing more only sends the institutions to zod, which gives the same answer
     if (name !== undefined && typeof name !== 'string') return null;
     if (!LEVEL_SET.has(level) || !OWNERSHIP_SET.has(ownership)) return null;

@@ -52,6 +52,9 @@ export const OWNERSHIP_LABELS = {
 
 const regionName = z.string().trim().min(1, 'expected a non-empty region name');
 
+/** The longest institution id accepted (also read by cleanInstitutions). @internal */
+export const ID_MAX_LENGTH = 200;
+
 /**
  * Where an institution is: province (省), city (市) and county (县/区), each optional.
  *
@@ -75,7 +78,7 @@ export type Region = z.output<typeof RegionSchema>;
  * InstitutionSchema.parse({ id: 'H01', level: 'tertiary', ownership: 'public', region: { city: '南通市' } }).level //=> 'tertiary'
  */
 export const InstitutionSchema = z.object({
-  id: z.string().min(1, 'expected a non-empty institution id').max(200, 'expected an id of at most 200 characters'),
+  id: z.string().min(1, 'expected a non-empty institution id').max(ID_MAX_LENGTH, `expected an id of at most ${ID_MAX_LENGTH} characters`),
   name: z.string().optional(),
   level: z.enum(LEVELS),
   ownership: z.enum(OWNERSHIPS),

@@ -297,7 +297,6 @@ export class RateEngine {
       this.reject(index, 'invalid', 'receivedOn', receivedOn, DATE_EXPECTED, fen, dec);
       return;
     }
-    // Stryker disable next-line ConditionalExpression,BooleanLiteral,EqualityOperator: the memo only spares work; checking every date gives the same answer
     if (this.validDates[receivedOn] !== true) {
       if (!isDateString(receivedOn)) {
         this.reject(index, 'invalid', 'receivedOn', receivedOn, DATE_EXPECTED, fen, dec);
