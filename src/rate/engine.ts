@@ -95,6 +95,9 @@ const KIND_CATEGORY: Readonly<Record<string, 'drug' | 'consumable'>> = Object.as
 const KIND_LIST = Object.keys(PRODUCT_KINDS).map((k) => `"${k}"`).join(', ');
 const DATE_EXPECTED = 'a real civil date "YYYY-MM-DD"';
 
+/** Lines of an iterable read before they are classified together (see RateEngine.addAll). */
+const ITERABLE_CHUNK = 1024;
+
 /** How many valid dates an engine remembers (eleven years of days). */
 const DATE_MEMO = 4096;
 
@@ -181,6 +184,8 @@ export class RateEngine {
   private validDateCount = 0;
   /** Lines seen. */
   seen = 0;
+  /** The one-line array through which add() reaches the line loop. */
+  private readonly one: unknown[] = [undefined];
   /** Σ of every readable amount seen: the ledger's independent input total. */
   readonly input = new ExactSum();
   /** Excluded lines of out-of-scope institutions (the other reasons are kept per measure). */
@@ -273,142 +278,182 @@ export class RateEngine {
 
   /** Classifies one line: included, excluded with a reason, or rejected with a reason. */
   add(raw: unknown): void {
-    const index = this.firstIndex + this.seen++;
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-      this.reject(index, 'invalid', '', raw, 'a purchase line object', Number.NaN, null);
-      return;
+    const one = this.one;
+    one[0] = raw;
+    try {
+      this.addLines(one, 1);
+    } finally {
+      one[0] = undefined;
     }
-    const line = raw as Record<string, unknown>;
-    // the amount first, so that a line rejected for another field still balances the ledger
-    const rawAmount = line.amount;
-    let fen = typeof rawAmount === 'string' ? parseFen(rawAmount) : typeof rawAmount === 'number' ? numberFen(rawAmount) : Number.NaN;
-    let dec: Decimal | null = null;
-    if (fen !== fen) {
-      dec = readAmount(rawAmount);
-      if (dec !== null) fen = 0;
-    }
-    const institutionId = line.institutionId;
-    if (typeof institutionId !== 'string' || institutionId.length === 0) {
-      this.reject(index, 'invalid', 'institutionId', institutionId, 'a non-empty institution id', fen, dec);
-      return;
-    }
-    const receivedOn = line.receivedOn;
-    if (typeof receivedOn !== 'string') {
-      this.reject(index, 'invalid', 'receivedOn', receivedOn, DATE_EXPECTED, fen, dec);
-      return;
-    }
-    if (this.validDates[receivedOn] !== true) {
-      if (!isDateString(receivedOn)) {
-        this.reject(index, 'invalid', 'receivedOn', receivedOn, DATE_EXPECTED, fen, dec);
-        return;
-      }
-      // Stryker disable all: what the memo holds bounds memory and time, not answers
-      if (this.validDateCount < DATE_MEMO) {
-        this.validDates[receivedOn] = true;
-        this.validDateCount++;
-      }
-    }
-    // Stryker restore all: here, before a statement (a comment at the end of a block is not seen)
-    const category = line.category;
-    const isDrug = category === 'drug';
-    if (!isDrug && category !== 'consumable') {
-      this.reject(index, 'invalid', 'category', category, 'one of "drug", "consumable"', fen, dec);
-      return;
-    }
-    const kind = line.kind;
-    if (kind !== undefined && kind !== null) {
-      const kc = typeof kind === 'string' ? KIND_CATEGORY[kind] : undefined;
-      if (kc === undefined) {
-        this.reject(index, 'invalid', 'kind', kind, `absent or one of ${KIND_LIST}`, fen, dec);
-        return;
-      }
-      if (kc !== category) {
-        this.reject(index, 'invalid', 'kind', kind, `a ${category} kind`, fen, dec);
-        return;
-      }
-    }
-    const highValue = line.highValue;
-    if (highValue !== undefined && highValue !== null && highValue !== true && highValue !== false) {
-      this.reject(index, 'invalid', 'highValue', highValue, 'absent or a boolean', fen, dec);
-      return;
-    }
-    if (isDrug && highValue === true) {
-      this.reject(index, 'invalid', 'highValue', highValue, 'highValue only on consumables', fen, dec);
-      return;
-    }
-    const code = line.insuranceCode;
-    if (code !== undefined && code !== null && typeof code !== 'string') {
-      this.reject(index, 'invalid', 'insuranceCode', code, 'absent or a string', fen, dec);
-      return;
-    }
-    const channel = line.channel;
-    const platform = channel === 'platform';
-    const emergency = channel === 'emergency';
-    if (!platform && !emergency && channel !== 'offline') {
-      this.reject(index, 'invalid', 'channel', channel, 'one of "platform", "emergency", "offline"', fen, dec);
-      return;
-    }
-    if (fen !== fen) {
-      this.reject(index, 'invalid', 'amount', rawAmount, AMOUNT_EXPECTED, fen, dec);
-      return;
-    }
-    const inst = this.indexOf[institutionId];
-    if (inst === undefined) {
-      this.reject(index, 'unknown-institution', 'institutionId', institutionId, 'the id of one of options.institutions', fen, dec);
-      return;
-    }
-    if (dec === null) this.input.addFen(fen);
-    else this.input.addDecimal(dec);
+  }
 
-    if (this.inScope[inst] === 0) {
-      this.outOfScope.lines++;
-      if (dec === null) this.outOfScope.sum.addFen(fen);
-      else this.outOfScope.sum.addDecimal(dec);
-      return;
-    }
-    const slots = isDrug ? this.drugSlots : highValue === true ? this.highValueSlots : this.consumableSlots;
-    const base = inst * this.M;
+  /**
+   * Classifies lines[0] to lines[n - 1]: the one line loop, with the engine's fields held in
+   * locals (read once per call rather than once per line).
+   */
+  private addLines(lines: ArrayLike<unknown>, n: number): void {
+    const start = this.firstIndex + this.seen;
     const F = this.F;
-    let reason = 0;
-    if (this.hasPeriod && (receivedOn < this.from || receivedOn > this.to)) reason = R_PERIOD;
-    // most lines have no kind: the test of kind first spares them a dictionary lookup
-    else if (kind !== undefined && kind !== null && this.excludedKind[kind as string] === true) reason = R_KIND;
-    else if ((isDrug ? this.codeDrug : this.codeConsumable) && (code === undefined || code === null || isBlank(code as string))) reason = R_CODE;
-    if (reason !== 0) {
-      for (const k of slots) {
-        const at = this.X + (base + k) * EXCLUDED + 2 * reason;
-        F[at] = F[at]! + 1;
-        this.addAt(at + 1, fen, dec);
-      }
-      return;
-    }
-    for (let i = 0; i < slots.length; i++) {
-      const at = (base + slots[i]!) * HOT;
-      F[at + S_LINES] = F[at + S_LINES]! + 1;
-      if (dec === null) {
-        // addAt's fast path written out for the total and platform sums that nearly every line
-        // touches (with addAt for every sum, and the kind looked up on every line, the line loop
-        // measured about 10 % slower)
-        const t = F[at + S_TOTAL]! + fen;
-        // Stryker disable next-line EqualityOperator: at exactly 2^52 fen either branch keeps the sum exact
-        if (Math.abs(t) > FEN_LIMIT) this.addAt(at + S_TOTAL, fen, null);
-        else F[at + S_TOTAL] = t;
-        if (platform) {
-          // Stryker disable next-line ArithmeticOperator: S_PLATFORM is 0, so at - S_PLATFORM is the same slot
-          const p = F[at + S_PLATFORM]! + fen;
-          // Stryker disable next-line EqualityOperator,ArithmeticOperator: as above
-          if (Math.abs(p) > FEN_LIMIT) this.addAt(at + S_PLATFORM, fen, null);
-          // Stryker disable next-line ArithmeticOperator: as above
-          else F[at + S_PLATFORM] = p;
-        } else if (emergency) {
-          this.addAt(at + S_EMERGENCY, fen, null);
+    const indexOf = this.indexOf;
+    const inScope = this.inScope;
+    const validDates = this.validDates;
+    const excludedKind = this.excludedKind;
+    const drugSlots = this.drugSlots;
+    const consumableSlots = this.consumableSlots;
+    const highValueSlots = this.highValueSlots;
+    const M = this.M;
+    const X = this.X;
+    const hasPeriod = this.hasPeriod;
+    const from = this.from;
+    const to = this.to;
+    const codeDrug = this.codeDrug;
+    const codeConsumable = this.codeConsumable;
+    const input = this.input;
+    const outOfScope = this.outOfScope;
+    let i = 0;
+    try {
+      for (; i < n; i++) {
+        const index = start + i;
+        const raw = lines[i];
+        if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+          this.reject(index, 'invalid', '', raw, 'a purchase line object', Number.NaN, null);
+          continue;
         }
-      } else {
-        this.addAt(at + S_TOTAL, 0, dec);
-        // Stryker disable next-line ArithmeticOperator: S_PLATFORM is 0, so at - S_PLATFORM is the same slot
-        if (platform) this.addAt(at + S_PLATFORM, 0, dec);
-        else if (emergency) this.addAt(at + S_EMERGENCY, 0, dec);
+        const line = raw as Record<string, unknown>;
+        // the amount first, so that a line rejected for another field still balances the ledger
+        const rawAmount = line.amount;
+        let fen = typeof rawAmount === 'string' ? parseFen(rawAmount) : typeof rawAmount === 'number' ? numberFen(rawAmount) : Number.NaN;
+        let dec: Decimal | null = null;
+        if (fen !== fen) {
+          dec = readAmount(rawAmount);
+          if (dec !== null) fen = 0;
+        }
+        const institutionId = line.institutionId;
+        if (typeof institutionId !== 'string' || institutionId.length === 0) {
+          this.reject(index, 'invalid', 'institutionId', institutionId, 'a non-empty institution id', fen, dec);
+          continue;
+        }
+        const receivedOn = line.receivedOn;
+        if (typeof receivedOn !== 'string') {
+          this.reject(index, 'invalid', 'receivedOn', receivedOn, DATE_EXPECTED, fen, dec);
+          continue;
+        }
+        if (validDates[receivedOn] !== true) {
+          if (!isDateString(receivedOn)) {
+            this.reject(index, 'invalid', 'receivedOn', receivedOn, DATE_EXPECTED, fen, dec);
+            continue;
+          }
+          // Stryker disable all: what the memo holds bounds memory and time, not answers
+          if (this.validDateCount < DATE_MEMO) {
+            validDates[receivedOn] = true;
+            this.validDateCount++;
+          }
+        }
+        // Stryker restore all: here, before a statement (a comment at the end of a block is not seen)
+        const category = line.category;
+        const isDrug = category === 'drug';
+        if (!isDrug && category !== 'consumable') {
+          this.reject(index, 'invalid', 'category', category, 'one of "drug", "consumable"', fen, dec);
+          continue;
+        }
+        const kind = line.kind;
+        if (kind !== undefined && kind !== null) {
+          const kc = typeof kind === 'string' ? KIND_CATEGORY[kind] : undefined;
+          if (kc === undefined) {
+            this.reject(index, 'invalid', 'kind', kind, `absent or one of ${KIND_LIST}`, fen, dec);
+            continue;
+          }
+          if (kc !== category) {
+            this.reject(index, 'invalid', 'kind', kind, `a ${category} kind`, fen, dec);
+            continue;
+          }
+        }
+        const highValue = line.highValue;
+        if (highValue !== undefined && highValue !== null && highValue !== true && highValue !== false) {
+          this.reject(index, 'invalid', 'highValue', highValue, 'absent or a boolean', fen, dec);
+          continue;
+        }
+        if (isDrug && highValue === true) {
+          this.reject(index, 'invalid', 'highValue', highValue, 'highValue only on consumables', fen, dec);
+          continue;
+        }
+        const code = line.insuranceCode;
+        if (code !== undefined && code !== null && typeof code !== 'string') {
+          this.reject(index, 'invalid', 'insuranceCode', code, 'absent or a string', fen, dec);
+          continue;
+        }
+        const channel = line.channel;
+        const platform = channel === 'platform';
+        const emergency = channel === 'emergency';
+        if (!platform && !emergency && channel !== 'offline') {
+          this.reject(index, 'invalid', 'channel', channel, 'one of "platform", "emergency", "offline"', fen, dec);
+          continue;
+        }
+        if (fen !== fen) {
+          this.reject(index, 'invalid', 'amount', rawAmount, AMOUNT_EXPECTED, fen, dec);
+          continue;
+        }
+        const inst = indexOf[institutionId];
+        if (inst === undefined) {
+          this.reject(index, 'unknown-institution', 'institutionId', institutionId, 'the id of one of options.institutions', fen, dec);
+          continue;
+        }
+        if (dec === null) input.addFen(fen);
+        else input.addDecimal(dec);
+
+        if (inScope[inst] === 0) {
+          outOfScope.lines++;
+          if (dec === null) outOfScope.sum.addFen(fen);
+          else outOfScope.sum.addDecimal(dec);
+          continue;
+        }
+        const slots = isDrug ? drugSlots : highValue === true ? highValueSlots : consumableSlots;
+        const base = inst * M;
+                let reason = 0;
+        if (hasPeriod && (receivedOn < from || receivedOn > to)) reason = R_PERIOD;
+        // most lines have no kind: the test of kind first spares them a dictionary lookup
+        else if (kind !== undefined && kind !== null && excludedKind[kind as string] === true) reason = R_KIND;
+        else if ((isDrug ? codeDrug : codeConsumable) && (code === undefined || code === null || isBlank(code as string))) reason = R_CODE;
+        if (reason !== 0) {
+          for (const k of slots) {
+            const at = X + (base + k) * EXCLUDED + 2 * reason;
+            F[at] = F[at]! + 1;
+            this.addAt(at + 1, fen, dec);
+          }
+          continue;
+        }
+        for (let j = 0; j < slots.length; j++) {
+          const at = (base + slots[j]!) * HOT;
+          F[at + S_LINES] = F[at + S_LINES]! + 1;
+          if (dec === null) {
+            // addAt's fast path written out for the total and platform sums that nearly every line
+            // touches (with addAt for every sum, and the kind looked up on every line, the line loop
+            // measured about 10 % slower)
+            const t = F[at + S_TOTAL]! + fen;
+            // Stryker disable next-line EqualityOperator: at exactly 2^52 fen either branch keeps the sum exact
+            if (Math.abs(t) > FEN_LIMIT) this.addAt(at + S_TOTAL, fen, null);
+            else F[at + S_TOTAL] = t;
+            if (platform) {
+              // Stryker disable next-line ArithmeticOperator: S_PLATFORM is 0, so at - S_PLATFORM is the same slot
+              const p = F[at + S_PLATFORM]! + fen;
+              // Stryker disable next-line EqualityOperator,ArithmeticOperator: as above
+              if (Math.abs(p) > FEN_LIMIT) this.addAt(at + S_PLATFORM, fen, null);
+              // Stryker disable next-line ArithmeticOperator: as above
+              else F[at + S_PLATFORM] = p;
+            } else if (emergency) {
+              this.addAt(at + S_EMERGENCY, fen, null);
+            }
+          } else {
+            this.addAt(at + S_TOTAL, 0, dec);
+            // Stryker disable next-line ArithmeticOperator: S_PLATFORM is 0, so at - S_PLATFORM is the same slot
+            if (platform) this.addAt(at + S_PLATFORM, 0, dec);
+            else if (emergency) this.addAt(at + S_EMERGENCY, 0, dec);
+          }
+        }
       }
+    } finally {
+      // every line begun counts as seen, also one whose reading threw
+      this.seen += i < n ? i + 1 : n;
     }
   }
 
@@ -429,12 +474,23 @@ export class RateEngine {
     this.rejections.push({ index, reason, field, value: keepValue(value), expected });
   }
 
-  /** Classifies every line of an array or iterable (for arrays the loop is kept inside, for speed). */
+  /**
+   * Classifies every line of an array or iterable. An iterable is read in chunks of
+   * ITERABLE_CHUNK lines, each classified as an array, so that a stream takes the array's loop.
+   */
   addAll(lines: Iterable<unknown>, fn: string): void {
     if (Array.isArray(lines)) {
-      for (let i = 0; i < lines.length; i++) this.add(lines[i]);
+      this.addLines(lines, lines.length);
     } else if (lines !== null && typeof lines === 'object' && typeof (lines as Iterable<unknown>)[Symbol.iterator] === 'function') {
-      for (const line of lines) this.add(line);
+      const chunk: unknown[] = [];
+      for (const line of lines) {
+        chunk.push(line);
+        if (chunk.length === ITERABLE_CHUNK) {
+          this.addLines(chunk, ITERABLE_CHUNK);
+          chunk.length = 0;
+        }
+      }
+      this.addLines(chunk, chunk.length);
     } else {
       throw new SunshineInputError(fn, [{ code: 'invalid-type', path: 'lines', value: lines, expected: 'an array (or iterable) of purchase lines' }]);
     }

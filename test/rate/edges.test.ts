@@ -85,6 +85,28 @@ describe('what counts as the lines', () => {
     }
     expect(createRateAccumulator(options).addAll(new Set(lines)).lines).toBe(2);
   });
+  it('keeps each line of a long iterable at its index (it is read in chunks of 1,024)', () => {
+    const bad = new Set([0, 1023, 1024, 2499]); // the first and last of a chunk, of the next, of the whole
+    function* gen() {
+      for (let i = 0; i < 2500; i++) yield bad.has(i) ? line({ institutionId: 'A', amount: '2', channel: 'phone' as never }) : line({ institutionId: 'A', amount: '1' });
+    }
+    const { ledger, measures } = measureOnlineRates(gen(), options);
+    expect(ledger.rejected.reasons.map((r) => r.index)).toEqual([0, 1023, 1024, 2499]);
+    // 2,496 good lines of 1 yuan, all on the platform; 4 rejected of 2 yuan: 2,496 + 8 = 2,504 in all
+    expect([ledger.input.lines, ledger.input.amount.toFixed(), ledger.rejected.amount.toFixed(), ledger.balanced]).toEqual([2500, '2504', '8', true]);
+    expect([measures[0]?.lines, measures[0]?.totalAmount.toFixed(), measures[0]?.rate?.toFixed()]).toEqual([2496, '2496', '1']);
+    // strict: the first bad line past the first chunk is the one named
+    function* late() {
+      for (let i = 0; i < 1500; i++) yield i === 1200 ? line({ institutionId: 'A', amount: '1', channel: 'phone' as never }) : line({ institutionId: 'A', amount: '1' });
+    }
+    expect(() => measureOnlineRates(late(), { ...options, strict: true })).toThrow('lines[1200].channel');
+  });
+  it('counts a line that threw in strict mode, so that the next keeps its index', () => {
+    const acc = createRateAccumulator({ ...options, strict: true });
+    acc.add(line({ institutionId: 'A', amount: '1' }));
+    expect(() => acc.add(null)).toThrow('lines[1]');
+    expect(() => acc.add(null)).toThrow('lines[2]');
+  });
   it('refuses a string, a plain object, null and a number', () => {
     for (const bad of ['A,1', { length: 1, 0: {} }, null, 3]) {
       expect(() => measureOnlineRates(bad as never, options)).toThrow('measureOnlineRates: lines expected an array (or iterable) of purchase lines');
