@@ -49,6 +49,26 @@ describe('decimal words', () => {
     expect(fenQuotientByWords(1, 3).toFixed()).toBe(`0.${'3'.repeat(60)}`);
     // 0.85 = .8500000 in the first fraction word; the 58 zeros after it leave no words behind
     expect(parts(fenQuotientByWords(85, 100))).toEqual({ d: [8_500_000], e: -1, s: 1, text: '0.85' });
+    // 320579 / 358641 = 0.8938715 8746490 2228133 4259050 1364874 6239275 4871863 5069609 9999|7…
+    // (words of seven digits; 60 digits kept, then 7): rounding up carries through the last word,
+    // 9999000 + 1000 = 10^7, into 5069609 → 5069610, and the emptied last word is dropped
+    expect(parts(fenQuotientByWords(320_579, 358_641))).toEqual({
+      d: [8_938_715, 8_746_490, 2_228_133, 4_259_050, 1_364_874, 6_239_275, 4_871_863, 5_069_610],
+      e: -1,
+      s: 1,
+      text: '0.8938715874649022281334259050136487462392754871863506961',
+    });
+    // 1 / 734567891 = 0.00000000 136134455678243088357370088206047111307782441582380572635184|7…:
+    // the first word (places 1–7) is all zeros and left out; the next, 0136134, holds the first
+    // digit at place 9 (e = -9); the 60th digit 4 is rounded up to 5
+    expect(parts(fenQuotientByWords(1, 734_567_891))).toMatchObject({
+      e: -9,
+      text: '0.00000000136134455678243088357370088206047111307782441582380572635185',
+    });
+    expect(parts(fenQuotientByWords(1, 734_567_891)).d[0]).toBe(136_134);
+    // the largest divisor of the double road, and one past it (the bigint road): both as dividedBy
+    const limit = Math.floor(SAFE / 10);
+    for (const t of [limit, limit + 1]) expect(parts(fenQuotientByWords(t - 12_345, t))).toEqual(parts(new D(t - 12_345).dividedBy(t)));
     expect(fenQuotientByWords(7, 7).toFixed()).toBe('1');
     expect(fenQuotientByWords(0, 7).toFixed()).toBe('0');
     fc.assert(
