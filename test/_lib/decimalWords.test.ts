@@ -66,6 +66,11 @@ describe('decimal words', () => {
       text: '0.00000000136134455678243088357370088206047111307782441582380572635185',
     });
     expect(parts(fenQuotientByWords(1, 734_567_891)).d[0]).toBe(136_134);
+    // quotients that are powers of ten end at once; where the first digit sits decides the words:
+    // 0.1 = .1000000; 10^-7 = .0000001 (the first word); 10^-8 = .0000000 1000000 (the second)
+    expect(parts(fenQuotientByWords(3, 30))).toEqual({ d: [1_000_000], e: -1, s: 1, text: '0.1' });
+    expect(parts(fenQuotientByWords(1, 10_000_000))).toEqual({ d: [1], e: -7, s: 1, text: '0.0000001' });
+    expect(parts(fenQuotientByWords(2, 200_000_000))).toEqual({ d: [1_000_000], e: -8, s: 1, text: '0.00000001' });
     // the largest divisor of the double road, and one past it (the bigint road): both as dividedBy
     const limit = Math.floor(SAFE / 10);
     for (const t of [limit, limit + 1]) expect(parts(fenQuotientByWords(t - 12_345, t))).toEqual(parts(new D(t - 12_345).dividedBy(t)));

@@ -101,11 +101,28 @@ describe('what counts as the lines', () => {
     }
     expect(() => measureOnlineRates(late(), { ...options, strict: true })).toThrow('lines[1200].channel');
   });
+  it('classifies a stream as it reads it, a chunk at a time, not at its end', () => {
+    const acc = createRateAccumulator(options);
+    const seenAt: number[] = [];
+    function* gen() {
+      for (let i = 0; i < 3000; i++) {
+        // before line i is read, the whole chunks before it have been classified
+        if (i === 1023 || i === 1024 || i === 2048) seenAt.push(acc.lines);
+        yield line({ institutionId: 'A', amount: '1' });
+      }
+    }
+    acc.addAll(gen());
+    expect(seenAt).toEqual([0, 1024, 2048]);
+    expect(acc.lines).toBe(3000);
+  });
   it('counts a line that threw in strict mode, so that the next keeps its index', () => {
     const acc = createRateAccumulator({ ...options, strict: true });
     acc.add(line({ institutionId: 'A', amount: '1' }));
     expect(() => acc.add(null)).toThrow('lines[1]');
     expect(() => acc.add(null)).toThrow('lines[2]');
+    // in an array, the lines after the one that threw are not begun: the next index is 5, not 6
+    expect(() => acc.addAll([line({ institutionId: 'A', amount: '1' }), null, line({ institutionId: 'A', amount: '1' })])).toThrow('lines[4]');
+    expect(() => acc.add(null)).toThrow('lines[5]');
   });
   it('refuses a string, a plain object, null and a number', () => {
     for (const bad of ['A,1', { length: 1, 0: {} }, null, 3]) {
