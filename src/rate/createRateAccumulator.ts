@@ -12,7 +12,11 @@ export type RateAccumulatorOptions = MeasureOnlineRatesOptions;
 export interface RateAccumulator {
   /** Classifies and adds one line. */
   add(line: unknown): RateAccumulator;
-  /** Adds every line of an iterable (an array, a generator, a stream's chunks…). */
+  /**
+   * Adds every line of an iterable (an array, a generator, a stream's chunks…). An iterable that
+   * is not an array is read 1,024 lines at a time, each chunk classified before the next is read;
+   * so in strict mode a bad line may throw after up to 1,023 lines past it were read.
+   */
   addAll(lines: Iterable<unknown>): RateAccumulator;
   /** Adds another accumulator's lines (same policy, institutions and period); associative and commutative. */
   merge(other: RateAccumulator): RateAccumulator;
