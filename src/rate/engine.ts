@@ -409,7 +409,7 @@ export class RateEngine {
         }
         const slots = isDrug ? drugSlots : highValue === true ? highValueSlots : consumableSlots;
         const base = inst * M;
-                let reason = 0;
+        let reason = 0;
         if (hasPeriod && (receivedOn < from || receivedOn > to)) reason = R_PERIOD;
         // most lines have no kind: the test of kind first spares them a dictionary lookup
         else if (kind !== undefined && kind !== null && excludedKind[kind as string] === true) reason = R_KIND;
