@@ -68,9 +68,8 @@ export function fenToYuanByWords(fen: number): Decimal {
   return withWords(d, e, fen < 0 ? -1 : 1);
 }
 
-/** Whole fen as yuan, by text (the fallback, and the reference in tests). */
-export function fenToYuanByText(fen: number): Decimal {
-  // Stryker disable next-line EqualityOperator: called only with fen other than 0
+/** Whole fen (a number or a bigint) as yuan, by text: the fallback, the reference in tests, and the road for bigint sums. */
+export function fenToYuanByText(fen: number | bigint): Decimal {
   const neg = fen < 0;
   const digits = String(neg ? -fen : fen).padStart(3, '0');
   return new D(`${neg ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`);

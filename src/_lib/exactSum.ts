@@ -1,18 +1,11 @@
 import type Decimal from 'decimal.js';
 import { D } from './decimal';
-import { fenToYuan } from './decimalWords';
+import { fenToYuan, fenToYuanByText } from './decimalWords';
 
 export { fenToYuan };
 
 /** Two to the 52nd: the largest fen magnitude added on the fast path, and the flush threshold. */
 export const FEN_LIMIT = 4503599627370496;
-
-/** A bigint count of fen as a Decimal of yuan. */
-function bigFenToYuan(fen: bigint): Decimal {
-  const neg = fen < BigInt(0);
-  const digits = (neg ? -fen : fen).toString().padStart(3, '0');
-  return new D(`${neg ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`);
-}
 
 /**
  * An exact running sum of yuan amounts. Amounts with at most two decimals (fen) are added as
@@ -49,7 +42,7 @@ export class ExactSum {
 
   /** The exact sum in yuan. */
   toDecimal(): Decimal {
-    const fenTotal = this.big === null ? fenToYuan(this.fen) : bigFenToYuan(this.big + BigInt(this.fen));
+    const fenTotal = this.big === null ? fenToYuan(this.fen) : fenToYuanByText(this.big + BigInt(this.fen));
     return this.dec === null ? fenTotal : fenTotal.plus(this.dec);
   }
 

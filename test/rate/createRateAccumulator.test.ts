@@ -127,4 +127,11 @@ describe('the exact fast path', () => {
     const { measures } = measureOnlineRates(lines, options);
     expect(measures[0]?.totalAmount.toFixed(2)).toBe('135107988821114.88');
   });
+  it('writes a carried sum that comes back to 0 as 0, not -0', () => {
+    // +2^52 +2^52 (carried into the bigint at 2^53) -2^52 -2^52 (carried back): 0 fen in all
+    const amounts = ['45035996273704.96', '45035996273704.96', '-45035996273704.96', '-45035996273704.96'];
+    const { measures } = measureOnlineRates(amounts.map((amount) => line({ institutionId: 'A', amount })), options);
+    const total = measures[0]!.totalAmount;
+    expect([total.toJSON(), total.isNegative(), measures[0]?.status]).toEqual(['0', false, 'no-purchases']);
+  });
 });
