@@ -40,6 +40,23 @@ describe('createRateAccumulator', () => {
     expect(copy.result().measures[0]?.totalAmount.toString()).toBe('90071992547411.164');
   });
 
+  it('writes each measure its own excluded lines in the JSON state', () => {
+    // jiangsu-2022 leaves out IVD reagents (annex 1 §2): one consumable line of 5 yuan, excluded, at the second
+    // institution's second measure; one drug line of 7 yuan, excluded (a narcotic), at its first
+    const two = { policy: 'jiangsu-2022', institutions: [inst('A', 'tertiary'), inst('B', 'tertiary')] } as const;
+    const acc = createRateAccumulator(two).addAll([
+      line({ institutionId: 'B', category: 'consumable', kind: 'ivd-reagent', amount: '5', insuranceCode: 'X' }),
+      line({ institutionId: 'B', category: 'drug', kind: 'narcotic', amount: '7', insuranceCode: 'X' }),
+    ]);
+    const { measures } = acc.toJSON();
+    expect([measures.B?.drug?.[4], measures.B?.consumable?.[4], measures.A?.drug?.[4], measures.A?.consumable?.[4]]).toEqual([
+      { 'excluded-kind': [1, '7'] },
+      { 'excluded-kind': [1, '5'] },
+      {},
+      {},
+    ]);
+  });
+
   it('refuses to merge accumulators of different policies, or one into itself', () => {
     const a = createRateAccumulator(options);
     expect(() => a.merge(createRateAccumulator({ ...options, policy: 'hunan-2023' }))).toThrow('merge: other expected an accumulator with the same policy (ganzhou-2023), institutions and period, got "hunan-2023"');
