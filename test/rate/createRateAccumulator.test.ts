@@ -40,7 +40,7 @@ describe('createRateAccumulator', () => {
     expect(copy.result().measures[0]?.totalAmount.toString()).toBe('90071992547411.164');
   });
 
-  it('writes each measure its own excluded lines in the JSON state', () => {
+  it('writes and reads each measure its own excluded lines in the JSON state', () => {
     // jiangsu-2022 leaves out IVD reagents (annex 1 §2): one consumable line of 5 yuan, excluded, at the second
     // institution's second measure; one drug line of 7 yuan, excluded (a narcotic), at its first
     const two = { policy: 'jiangsu-2022', institutions: [inst('A', 'tertiary'), inst('B', 'tertiary')] } as const;
@@ -55,6 +55,8 @@ describe('createRateAccumulator', () => {
       {},
       {},
     ]);
+    // and read back into the same places
+    expect(rateAccumulatorFromJSON(JSON.parse(JSON.stringify(acc))).toJSON().measures).toEqual(measures);
   });
 
   it('refuses to merge accumulators of different policies, or one into itself', () => {
