@@ -7,11 +7,12 @@ import { ExactSum, FEN_LIMIT, fenToYuan, numberFen, parseFen } from '../_lib/exa
 import { parseInput } from '../_lib/parseInput';
 import { PeriodSchema, type Period } from '../_lib/period';
 import { AMOUNT_EXPECTED, readAmount } from '../amount/readAmount';
-import { PRODUCT_KINDS } from '../catalog/kinds';
+import { PRODUCT_KINDS, type Category } from '../catalog/kinds';
 import { keepValue, SunshineInputError } from '../errors';
 import { cleanInstitutions } from '../institution/cleanInstitutions';
 import { InstitutionSchema, type Institution } from '../institution/schema';
 import { MEASURES } from '../policy/measures';
+import { lineClassification, stepOf } from './classification';
 import { resolvePolicy } from '../policy/policies';
 import type { Policy } from '../policy/schema';
 import { rateFigures } from './rateFigures';
@@ -212,21 +213,26 @@ export class RateEngine {
     this.period = parsed.period;
     this.strict = parsed.strict ?? false;
     this.firstIndex = parsed.firstIndex ?? 0;
-    this.hasPeriod = parsed.period !== undefined;
-    this.from = parsed.period?.from ?? '';
-    this.to = parsed.period?.to ?? '';
+    // the rules come from the one classification that the SQL compiler reads too; the line loop
+    // below tries its steps in their order (classification.test.ts checks it pair by pair)
+    const classification = lineClassification(this.policy, parsed.period);
+    const period = stepOf(classification, 'outside-period').period;
+    this.hasPeriod = period !== null;
+    this.from = period?.from ?? '';
+    this.to = period?.to ?? '';
     const excludedKind = Object.create(null) as Record<string, true>;
-    for (const e of this.policy.exclusions) excludedKind[e.kind] = true;
+    for (const kind of stepOf(classification, 'excluded-kind').kinds) excludedKind[kind] = true;
     this.excludedKind = excludedKind;
-    this.codeDrug = this.policy.insuranceCode.requiredFor.includes('drug');
-    this.codeConsumable = this.policy.insuranceCode.requiredFor.includes('consumable');
-    const defs = this.policy.measures.map((m) => MEASURES[m.id]);
-    const slotsWhere = (test: (def: (typeof defs)[number]) => boolean) => defs.flatMap((def, k) => (test(def) ? [k] : []));
-    this.drugSlots = slotsWhere((def) => def.category === 'drug');
-    this.consumableSlots = slotsWhere((def) => def.category === 'consumable' && !def.highValueOnly);
-    this.highValueSlots = slotsWhere((def) => def.category === 'consumable');
-    this.M = this.policy.measures.length;
-    const scope = this.policy.scope;
+    const codeFor = stepOf(classification, 'missing-insurance-code').categories;
+    this.codeDrug = codeFor.includes('drug');
+    this.codeConsumable = codeFor.includes('consumable');
+    const feeds = classification.feeds;
+    const slotsOf = (category: Category, highValue: boolean) => feeds.flatMap((f, k) => (f.category === category && (highValue || !f.highValueOnly) ? [k] : []));
+    this.drugSlots = slotsOf('drug', false);
+    this.consumableSlots = slotsOf('consumable', false);
+    this.highValueSlots = slotsOf('consumable', true);
+    this.M = feeds.length;
+    const scope = stepOf(classification, 'institution-out-of-scope');
     const indexOf = Object.create(null) as Record<string, number>;
     this.inScope = new Uint8Array(parsed.institutions.length);
     parsed.institutions.forEach((institution, i) => {
