@@ -89,6 +89,7 @@ export {
   type RegionKey,
   type RegionalMeasure,
   type RejectedLine,
+  type RejectionKey,
   type RejectionReason,
   type Subject,
   type Warning,
@@ -200,4 +201,14 @@ export {
   type MeasuresFromMonitoringFormOptions,
   type NhsaPurchaseRecord,
 } from './adapter';
-export { DEFAULT_INSTITUTION_COLUMNS, DEFAULT_LINE_COLUMNS, compileRatesSQL, type CompileRatesSQLOptions, type CompiledRatesSQL, type SqlDialect } from './sql';
+export {
+  DEFAULT_INSTITUTION_COLUMNS,
+  DEFAULT_LINE_COLUMNS,
+  compileRatesSQL,
+  ratesFromSQL,
+  type CompileRatesSQLOptions,
+  type CompiledRatesSQL,
+  type RatesFromSQLInput,
+  type RatesFromSQLOptions,
+  type SqlDialect,
+} from './sql';

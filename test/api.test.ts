@@ -77,6 +77,7 @@ describe('public API', () => {
         "orderResponseTimeline",
         "parseAmount",
         "rateAccumulatorFromJSON",
+        "ratesFromSQL",
         "renderBulletin",
         "reportingCompleteness",
         "reportingSchedule",

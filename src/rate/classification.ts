@@ -5,7 +5,7 @@ import type { Level, Ownership } from '../institution/schema';
 import { MEASURES, type MeasureId } from '../policy/measures';
 import type { Policy } from '../policy/schema';
 import { CHANNELS, type Channel } from './lineSchema';
-import { EXCLUSION_REASONS, type ExclusionReason } from './types';
+import { EXCLUSION_REASONS, type ExclusionReason, type RejectionKey } from './types';
 
 /**
  * How a policy sorts purchase lines: every test a line goes through, in the order they are
@@ -70,8 +70,10 @@ export type ClassificationStep =
   /** Lines of `categories` carry a non-blank insurance code (never applies with no category). */
   | { readonly outcome: 'excluded'; readonly reason: 'missing-insurance-code'; readonly key: 'missing-insurance-code'; readonly categories: readonly Category[] };
 
-/** The key of a rejection reason: `invalid:<field>` or `unknown-institution`. */
-export type RejectionKey = Extract<ClassificationStep, { outcome: 'rejected' }>['key'];
+type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+/** Compile-time check: the rejection steps' keys are exactly the public {@link RejectionKey}. @internal */
+export type RejectionKeysMatch = Assert<Exactly<RejectionKey, Extract<ClassificationStep, { outcome: 'rejected' }>['key']>>;
 
 /**
  * The classification of lines under `policy` and an optional period.

@@ -662,6 +662,53 @@ export class RateEngine {
     };
   }
 
+  /** The index of an institution id among the engine's institutions, or -1. */
+  institutionIndex(id: string): number {
+    return this.indexOf[id] ?? -1;
+  }
+
+  /** True when the institution at index `i` is in the policy's scope. */
+  isInScope(i: number): boolean {
+    return this.inScope[i] === 1;
+  }
+
+  /** Adds an exact sum into a slot. */
+  private putSum(slot: number, s: ExactSum): void {
+    this.addAt(slot, s.fen, null);
+    if (s.big !== null) this.big.set(slot, (this.big.get(slot) ?? BigInt(0)) + s.big);
+    if (s.dec !== null) this.addAt(slot, 0, s.dec);
+  }
+
+  /**
+   * Puts the sums of the in-scope institution at index `i` and the policy's measure at index `k`
+   * into this fresh engine (a JSON state restored, SQL rows read back).
+   */
+  loadMeasure(i: number, k: number, sums: LoadedMeasure): void {
+    const at = (i * this.M + k) * HOT;
+    const ex0 = this.X + (i * this.M + k) * EXCLUDED;
+    this.putSum(at + S_PLATFORM, sums.platform);
+    this.putSum(at + S_TOTAL, sums.total);
+    this.putSum(at + S_EMERGENCY, sums.emergency);
+    this.F[at + S_LINES] = sums.lines;
+    for (let r = 1; r < 4; r++) {
+      const t = sums.excluded[EXCLUSION_REASONS[r]!];
+      if (t === undefined) continue;
+      this.F[ex0 + 2 * r] = t[0];
+      this.putSum(ex0 + 2 * r + 1, t[1]);
+    }
+  }
+
+  /** Puts the totals of a run into this fresh engine: lines seen, input, out of scope, rejected. */
+  loadTotals(seen: number, input: ExactSum, outOfScope: readonly [number, ExactSum], rejected: readonly [number, ExactSum], reasons: readonly RejectedLine[]): void {
+    this.seen = seen;
+    this.input.addSum(input);
+    this.outOfScope.lines = outOfScope[0];
+    this.outOfScope.sum.addSum(outOfScope[1]);
+    this.rejected.lines = rejected[0];
+    this.rejected.sum.addSum(rejected[1]);
+    this.rejections.push(...reasons);
+  }
+
   /** Restores the sums of a JSON state into this (fresh) engine. */
   restore(json: RateAccumulatorJSON, fn: string): void {
     const bad = (path: string, value: unknown, expected: string) => new SunshineInputError(fn, [{ code: 'invalid-value', path, value, expected }]);
@@ -673,20 +720,13 @@ export class RateEngine {
       if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) throw bad(path, n, 'a line count');
       return n;
     };
-    const put = (slot: number, s: ExactSum) => {
-      this.addAt(slot, s.fen, null);
-      if (s.big !== null) this.big.set(slot, (this.big.get(slot) ?? BigInt(0)) + s.big);
-      if (s.dec !== null) this.addAt(slot, 0, s.dec);
-    };
-    this.seen = count(json.seen, 'json.seen');
-    this.input.addSum(sum(json.input, 'json.input'));
+    const seen = count(json.seen, 'json.seen');
+    const input = sum(json.input, 'json.input');
     const oos = json.excluded?.['institution-out-of-scope'];
-    this.outOfScope.lines = count(oos?.[0], 'json.excluded.institution-out-of-scope[0]');
-    this.outOfScope.sum.addSum(sum(oos?.[1], 'json.excluded.institution-out-of-scope[1]'));
-    this.rejected.lines = count(json.rejected?.lines, 'json.rejected.lines');
-    this.rejected.sum.addSum(sum(json.rejected?.amount, 'json.rejected.amount'));
+    const outOfScope = [count(oos?.[0], 'json.excluded.institution-out-of-scope[0]'), sum(oos?.[1], 'json.excluded.institution-out-of-scope[1]')] as const;
+    const rejected = [count(json.rejected?.lines, 'json.rejected.lines'), sum(json.rejected?.amount, 'json.rejected.amount')] as const;
     if (!Array.isArray(json.rejected?.reasons)) throw bad('json.rejected.reasons', json.rejected?.reasons, 'an array');
-    this.rejections.push(...json.rejected.reasons);
+    this.loadTotals(seen, input, outOfScope, rejected, json.rejected.reasons);
     this.institutions.forEach((inst, i) => {
       if (this.inScope[i] === 0) return;
       const per = json.measures?.[inst.id];
@@ -695,21 +735,32 @@ export class RateEngine {
         const row = per[pm.id];
         const path = `json.measures.${inst.id}.${pm.id}`;
         if (!Array.isArray(row) || row.length !== 5) throw bad(path, row, '[platform, total, emergency, lines, excluded]');
-        const at = (i * this.M + k) * HOT;
-        const ex0 = this.X + (i * this.M + k) * EXCLUDED;
-        put(at + S_PLATFORM, sum(row[0], `${path}[0]`));
-        put(at + S_TOTAL, sum(row[1], `${path}[1]`));
-        put(at + S_EMERGENCY, sum(row[2], `${path}[2]`));
-        this.F[at + S_LINES] = count(row[3], `${path}[3]`);
+        const excluded: Partial<Record<ExclusionReason, readonly [number, ExactSum]>> = {};
         for (let r = 1; r < 4; r++) {
-          const t = row[4]?.[EXCLUSION_REASONS[r]!];
+          const reason = EXCLUSION_REASONS[r]!;
+          const t = row[4]?.[reason];
           if (t === undefined) continue;
-          this.F[ex0 + 2 * r] = count(t[0], `${path}[4].${EXCLUSION_REASONS[r]!}[0]`);
-          put(ex0 + 2 * r + 1, sum(t[1], `${path}[4].${EXCLUSION_REASONS[r]!}[1]`));
+          excluded[reason] = [count(t[0], `${path}[4].${reason}[0]`), sum(t[1], `${path}[4].${reason}[1]`)];
         }
+        this.loadMeasure(i, k, {
+          platform: sum(row[0], `${path}[0]`),
+          total: sum(row[1], `${path}[1]`),
+          emergency: sum(row[2], `${path}[2]`),
+          lines: count(row[3], `${path}[3]`),
+          excluded,
+        });
       });
     });
   }
+}
+
+/** The sums of one institution and measure, read from a JSON state or SQL rows. @internal */
+export interface LoadedMeasure {
+  readonly platform: ExactSum;
+  readonly total: ExactSum;
+  readonly emergency: ExactSum;
+  readonly lines: number;
+  readonly excluded: Readonly<Partial<Record<ExclusionReason, readonly [number, ExactSum]>>>;
 }
 
 /** JSON with object keys sorted, so that equal data gives equal text whatever the key order. */

@@ -15,6 +15,7 @@ export {
   type RateStatus,
   type RegionalMeasure,
   type RejectedLine,
+  type RejectionKey,
   type RejectionReason,
   type Subject,
   type Warning,

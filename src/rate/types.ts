@@ -53,6 +53,21 @@ export const EXCLUSION_LABELS = {
 /** Why a line was rejected: a field is invalid, or its institution is not among those passed. */
 export type RejectionReason = 'invalid' | 'unknown-institution';
 
+/**
+ * A rejection reason as one key: `'invalid:<field>'` or `'unknown-institution'`, as in the `reason`
+ * column of the SQL ledger and in `ledger.rejected.byReason`.
+ */
+export type RejectionKey =
+  | 'invalid:institutionId'
+  | 'invalid:receivedOn'
+  | 'invalid:category'
+  | 'invalid:kind'
+  | 'invalid:highValue'
+  | 'invalid:insuranceCode'
+  | 'invalid:channel'
+  | 'invalid:amount'
+  | 'unknown-institution';
+
 /** One rejected line: its index in the input, the field at fault, the value and what was expected. */
 export interface RejectedLine {
   readonly index: number;
@@ -72,7 +87,17 @@ export interface Ledger {
   readonly input: LineTally;
   readonly included: LineTally;
   readonly excluded: LineTally & { readonly byReason: Readonly<Record<ExclusionReason, LineTally>> };
-  readonly rejected: LineTally & { readonly reasons: readonly RejectedLine[] };
+  readonly rejected: LineTally & {
+    /** Every rejected line with its index, field, value and what was expected (empty from {@link ratesFromSQL}). */
+    readonly reasons: readonly RejectedLine[];
+    /**
+     * Rejected lines counted by reason (`'invalid:amount'`, `'unknown-institution'`…): present only
+     * when the lines were classified in a database ({@link ratesFromSQL}). A database returns counts
+     * per reason, not the indexes of the lines, so `reasons` is then empty; find the lines with a
+     * query on the reason's test (docs/sql.md).
+     */
+    readonly byReason?: Readonly<Partial<Record<RejectionKey, LineTally>>>;
+  };
   /** True when input = included + excluded + rejected in lines and amount. */
   readonly balanced: boolean;
 }

@@ -30,14 +30,17 @@ export interface DialectText {
   readonly exact: (expr: string) => string;
   /** True when a text is empty (MySQL's `= ''` would also hold for `' '`). */
   readonly isEmpty: (expr: string) => string;
+  /** A date literal from a validated `YYYY-MM-DD` (MySQL: a cast, which every MySQL-family parser reads). */
+  readonly date: (iso: string) => string;
 }
 
 const same = (expr: string) => expr;
+const dateLiteral = (iso: string) => `DATE '${iso}'`;
 
 /** @internal */
 export const DIALECT_TEXT: Readonly<Record<SqlDialect, DialectText>> = {
-  duckdb: { quote: (p) => `"${p}"`, text: 'VARCHAR', exact: same, isEmpty: (e) => `${e} = ''` },
-  postgres: { quote: (p) => `"${p}"`, text: 'TEXT', exact: same, isEmpty: (e) => `${e} = ''` },
-  spark: { quote: (p) => `\`${p}\``, text: 'STRING', exact: same, isEmpty: (e) => `${e} = ''` },
-  mysql: { quote: (p) => `\`${p}\``, text: 'CHAR', exact: (e) => `CAST(${e} AS BINARY)`, isEmpty: (e) => `CHAR_LENGTH(${e}) = 0` },
+  duckdb: { quote: (p) => `"${p}"`, text: 'VARCHAR', exact: same, isEmpty: (e) => `${e} = ''`, date: dateLiteral },
+  postgres: { quote: (p) => `"${p}"`, text: 'TEXT', exact: same, isEmpty: (e) => `${e} = ''`, date: dateLiteral },
+  spark: { quote: (p) => `\`${p}\``, text: 'STRING', exact: same, isEmpty: (e) => `${e} = ''`, date: dateLiteral },
+  mysql: { quote: (p) => `\`${p}\``, text: 'CHAR', exact: (e) => `CAST(${e} AS BINARY)`, isEmpty: (e) => `CHAR_LENGTH(${e}) = 0`, date: (iso) => `CAST('${iso}' AS DATE)` },
 };

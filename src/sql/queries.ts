@@ -40,7 +40,7 @@ export interface SqlNames {
 /** A string literal from a value the library knows (an enum value or a validated date). */
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const list = (xs: readonly string[]) => `(${xs.map(lit).join(', ')})`;
-const yearStart = (year: number, end: boolean) => `DATE '${String(year).padStart(4, '0')}-${end ? '12-31' : '01-01'}'`;
+const yearStart = (year: number, end: boolean) => `${String(year).padStart(4, '0')}-${end ? '12-31' : '01-01'}`;
 
 /**
  * The SQL text of the three queries, built by walking the classification's steps.
@@ -57,6 +57,8 @@ const yearStart = (year: number, end: boolean) => `DATE '${String(year).padStart
 export function buildRatesSQL(c: LineClassification, dialect: SqlDialect, n: SqlNames, regionBy: 'province' | 'city' | 'county'): CompiledRatesSQL {
   const d = DIALECT_TEXT[dialect];
   const x = d.exact;
+  // the result columns' names, quoted: some are reserved words somewhere (LINES in MySQL)
+  const o = d.quote;
   const L = n.line;
   const I = n.institution;
 
@@ -68,19 +70,19 @@ export function buildRatesSQL(c: LineClassification, dialect: SqlDialect, n: Sql
   const code = L('insurance_code');
   const keys: [string, string][] = [
     ['institution_id', x(L('institution_id'))],
-    ['received_on_invalid', `(${on} IS NULL OR ${on} < ${yearStart(dateStep.minYear, false)} OR ${on} > ${yearStart(dateStep.maxYear, true)})`],
+    ['received_on_invalid', `(${on} IS NULL OR ${on} < ${d.date(yearStart(dateStep.minYear, false))} OR ${on} > ${d.date(yearStart(dateStep.maxYear, true))})`],
     ['category', x(L('category'))],
     ['kind', x(L('kind'))],
     ['high_value', L('high_value')],
     ['channel', x(L('channel'))],
     ['amount_missing', `${L('amount')} IS NULL`],
   ];
-  if (period !== null) keys.push(['outside_period', `(${on} < DATE ${lit(period.from)} OR ${on} > DATE ${lit(period.to)})`]);
+  if (period !== null) keys.push(['outside_period', `(${on} < ${d.date(period.from)} OR ${on} > ${d.date(period.to)})`]);
   // blank: null, empty or spaces only; TRIM only for the rare code that begins with a space (measured: TRIM on every line cost a fifth of the query)
   if (codeFor.length > 0) keys.push(['code_blank', `CASE WHEN ${code} IS NULL OR ${code} = '' THEN TRUE WHEN ${code} LIKE ' %' THEN TRIM(${code}) = '' ELSE FALSE END`]);
   const lineGroups = `line_groups AS (
   -- each line read once, grouped by the values that its classification reads
-  SELECT ${keys.map(([k]) => `r.${k}`).join(', ')}, COUNT(*) AS lines, SUM(r.amount) AS amount
+  SELECT ${keys.map(([k]) => `r.${k}`).join(', ')}, COUNT(*) AS line_count, SUM(r.amount) AS amount
   FROM (
     SELECT
       ${keys.map(([k, e]) => `${e} AS ${k}`).join(',\n      ')},
@@ -132,7 +134,7 @@ export function buildRatesSQL(c: LineClassification, dialect: SqlDialect, n: Sql
   });
   const classified = `classified AS (
   -- one reason per group, the first that applies (null: included)
-  SELECT ${x(I('id'))} AS institution_key, g.category, g.high_value, g.channel, g.lines, g.amount,
+  SELECT ${x(I('id'))} AS institution_key, g.category, g.high_value, g.channel, g.line_count, g.amount,
     CASE
       ${whens.join('\n      ')}
     END AS reason
@@ -149,9 +151,9 @@ export function buildRatesSQL(c: LineClassification, dialect: SqlDialect, n: Sql
       `SUM(CASE WHEN c.reason IS NULL AND ${feed} AND c.channel = 'platform' THEN c.amount END) AS m${k}_platform_amount`,
       `SUM(CASE WHEN c.reason IS NULL AND ${feed} THEN c.amount END) AS m${k}_total_amount`,
       `SUM(CASE WHEN c.reason IS NULL AND ${feed} AND c.channel = 'emergency' THEN c.amount END) AS m${k}_emergency_amount`,
-      `SUM(CASE WHEN c.reason IS NULL AND ${feed} THEN c.lines END) AS m${k}_included_lines`,
+      `SUM(CASE WHEN c.reason IS NULL AND ${feed} THEN c.line_count END) AS m${k}_included_lines`,
       ...MEASURE_EXCLUSIONS.flatMap((r) => [
-        `SUM(CASE WHEN c.reason = ${lit(r)} AND ${feed} THEN c.lines END) AS m${k}_${exclusionColumn(r, 'lines')}`,
+        `SUM(CASE WHEN c.reason = ${lit(r)} AND ${feed} THEN c.line_count END) AS m${k}_${exclusionColumn(r, 'lines')}`,
         `SUM(CASE WHEN c.reason = ${lit(r)} AND ${feed} THEN c.amount END) AS m${k}_${exclusionColumn(r, 'amount')}`,
       ]),
     ];
@@ -186,7 +188,7 @@ measure_rows AS (
   const measures = `${shared},
 ${perInstitution},
 ${measureRows}
-SELECT m.institution_id, m.measure, ${valueColumns.map((col) => `m.${col}`).join(', ')}
+SELECT ${['institution_id', 'measure', ...valueColumns].map((col) => `m.${col} AS ${o(col)}`).join(', ')}
 FROM measure_rows m
 ORDER BY m.institution_id, m.measure`;
 
@@ -194,12 +196,12 @@ ORDER BY m.institution_id, m.measure`;
   const rejected = c.steps.filter((s) => s.outcome === 'rejected').map((s) => s.key);
   const ledger = `${shared},
 by_reason AS (
-  SELECT c.reason, SUM(c.lines) AS lines, SUM(c.amount) AS amount FROM classified c GROUP BY c.reason
+  SELECT c.reason, SUM(c.line_count) AS line_count, SUM(c.amount) AS amount FROM classified c GROUP BY c.reason
 )
-SELECT 'input' AS outcome, CAST(NULL AS ${d.text}) AS reason, COALESCE(SUM(b.lines), 0) AS lines, COALESCE(SUM(b.amount), 0) AS amount FROM by_reason b
+SELECT 'input' AS ${o('outcome')}, CAST(NULL AS ${d.text}) AS ${o('reason')}, COALESCE(SUM(b.line_count), 0) AS ${o('lines')}, COALESCE(SUM(b.amount), 0) AS ${o('amount')} FROM by_reason b
 UNION ALL
-SELECT CASE WHEN b.reason IS NULL THEN 'included' WHEN b.reason IN ${list(rejected)} THEN 'rejected' ELSE 'excluded' END AS outcome,
-  b.reason, b.lines, COALESCE(b.amount, 0) AS amount
+SELECT CASE WHEN b.reason IS NULL THEN 'included' WHEN b.reason IN ${list(rejected)} THEN 'rejected' ELSE 'excluded' END,
+  b.reason, b.line_count, COALESCE(b.amount, 0)
 FROM by_reason b
 ORDER BY 1, 2`;
 
@@ -211,8 +213,8 @@ ORDER BY 1, 2`;
   const regions = `${shared},
 ${perInstitution},
 ${measureRows}
-SELECT ${regionSelect} AS region, m.level, m.measure, COUNT(*) AS institutions,
-  SUM(m.platform_amount) AS platform_amount, SUM(m.total_amount) AS total_amount, SUM(m.emergency_amount) AS emergency_amount, SUM(m.included_lines) AS included_lines
+SELECT ${regionSelect} AS ${o('region')}, m.level AS ${o('level')}, m.measure AS ${o('measure')}, COUNT(*) AS ${o('institutions')},
+  SUM(m.platform_amount) AS ${o('platform_amount')}, SUM(m.total_amount) AS ${o('total_amount')}, SUM(m.emergency_amount) AS ${o('emergency_amount')}, SUM(m.included_lines) AS ${o('included_lines')}
 FROM measure_rows m
 GROUP BY ${x(region)}, m.level, m.measure
 ORDER BY 1, 2, 3`;

@@ -1,0 +1,64 @@
+import { isDecimalLike } from '../_lib/decimal';
+import { ExactSum } from '../_lib/exactSum';
+
+/** A plain or scientific decimal, as drivers write exact numbers (`'1234.56'`, `'-0.000001'`, `'1E+3'`). */
+const DECIMAL_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d{1,3})?$/;
+
+/** The most significant digits a value may have: the package's decimals keep 60 exactly. */
+const MAX_DIGITS = 60;
+
+/** What an amount read from a result row may be, for error messages. */
+export const SQL_AMOUNT_EXPECTED =
+  'an exact decimal: a string such as "1234.56" (pg, mysql2), a safe integer, a bigint, or a driver\'s decimal value (DuckDB\'s DuckDBDecimalValue); a fractional number may have lost digits, read decimals as text';
+/** What a count read from a result row may be, for error messages. */
+export const SQL_COUNT_EXPECTED = 'a line count: a non-negative safe integer, as a number, a bigint or a string of digits';
+
+/**
+ * The exact decimal text of a value a driver returns for a DECIMAL or integer column, or null.
+ * Numbers must be safe integers: a fractional double (DuckDB's getRowsJS, mysql2's
+ * decimalNumbers) may already have lost digits.
+ * @internal
+ */
+export function decimalText(value: unknown): string | null {
+  let text: string;
+  if (typeof value === 'string') text = value.trim();
+  else if (typeof value === 'number') {
+    if (!Number.isSafeInteger(value)) return null;
+    text = String(value);
+  } else if (typeof value === 'bigint') text = String(value);
+  else if (isDecimalLike(value)) {
+    if (!value.isFinite()) return null;
+    text = value.toFixed();
+  } else if (typeof value === 'object' && value !== null) {
+    // DuckDB's decimal value: the scaled integer and the scale, read without its toString
+    const v = value as { value?: unknown; scale?: unknown };
+    if (typeof v.value === 'bigint' && typeof v.scale === 'number' && Number.isInteger(v.scale) && v.scale >= 0 && v.scale <= 76) {
+      const digits = String(v.value < 0 ? -v.value : v.value).padStart(v.scale + 1, '0');
+      const point = digits.length - v.scale;
+      text = `${v.value < 0 ? '-' : ''}${digits.slice(0, point)}${v.scale > 0 ? `.${digits.slice(point)}` : ''}`;
+    } else if (typeof (value as { toString?: unknown }).toString === 'function' && (value as { toString: unknown }).toString !== Object.prototype.toString) {
+      text = String(value);
+    } else {
+      return null;
+    }
+  } else {
+    return null;
+  }
+  if (text.length > 200 || !DECIMAL_TEXT.test(text)) return null;
+  const mantissa = text.replace(/[eE].*$/, '').replace(/[+\-.]/g, '').replace(/^0+/, '').replace(/0+$/, '');
+  return mantissa.length > MAX_DIGITS ? null : text;
+}
+
+/** An exact amount read from a result cell, or null. @internal */
+export function readSqlAmount(value: unknown): ExactSum | null {
+  const text = decimalText(value);
+  return text === null ? null : ExactSum.fromString(text);
+}
+
+/** A line count read from a result cell, or null. @internal */
+export function readSqlCount(value: unknown): number | null {
+  const text = decimalText(value);
+  if (text === null || !/^\+?\d+(?:\.0*)?$/.test(text)) return null;
+  const n = Number(text);
+  return Number.isSafeInteger(n) ? n : null;
+}

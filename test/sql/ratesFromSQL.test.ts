@@ -1,0 +1,226 @@
+import DecimalJs from 'decimal.js';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  aggregateRates,
+  checkTargets,
+  comparePeers,
+  compileRatesSQL,
+  definePolicy,
+  getPolicy,
+  measureOnlineRates,
+  ratesFromSQL,
+  renderBulletin,
+  type InstitutionInput,
+  type MeasureOnlineRatesResult,
+  type Policy,
+} from '../../src/index';
+import { openDuckDB, openMariaDB, openPGlite, type LineRow, type TestDatabase } from './databases';
+
+/** Hand tallies in the test: decimal.js with enough digits for any sum here. */
+const Decimal = DecimalJs.clone({ precision: 100 });
+
+/** Institutions of every level and ownership (A, B in the scope of every policy; C primary; P private). */
+const institutions: InstitutionInput[] = [
+  { id: 'A', name: '甲医院', level: 'tertiary', ownership: 'public', region: { province: '江苏省', city: '南通市' } },
+  { id: 'B', level: 'secondary', ownership: 'military', region: { province: '江苏省', city: '南通市' } },
+  { id: 'C', level: 'primary', ownership: 'public', region: { province: '江苏省', city: '扬州市' } },
+  { id: 'P', level: 'tertiary', ownership: 'private', region: { province: '江苏省', city: '扬州市' } },
+];
+
+/** A policy of a user's own (definePolicy): every level, drugs need a code, only narcotics excluded. */
+const OWN: Policy = definePolicy({
+  ...getPolicy('ganzhou-2023'),
+  id: 'own-2025',
+  document: '自定义〔2025〕1号',
+  scope: { ownership: ['public', 'military'], levels: ['tertiary', 'secondary', 'primary', 'unrated'], clause: '§1' },
+  exclusions: [{ kind: 'narcotic', clause: '§2' }],
+  insuranceCode: { requiredFor: ['drug'], clause: '§3' },
+});
+const POLICY_CHOICES: readonly (string | Policy)[] = ['jiangsu-2019', 'jiangsu-2022', 'nantong-2022', 'hunan-2023', 'ganzhou-2023', 'yushe-2020', OWN];
+
+/**
+ * Lines with every outcome, and the traps of each database: texts that differ only in case or a
+ * trailing space (equal under MySQL's default collations, different in JavaScript), codes of
+ * spaces, a code that begins with a space, a date before 1900, NULLs in every column.
+ */
+const rowArb: fc.Arbitrary<LineRow> = fc.record({
+  institutionId: fc.constantFrom('A', 'A', 'B', 'C', 'P', 'Z', 'a', 'A ', '', null),
+  receivedOn: fc.constantFrom('2023-12-31', '2024-01-01', '2024-02-29', '2024-03-31', '2024-04-01', '1899-12-31', null),
+  category: fc.constantFrom('drug', 'drug', 'consumable', 'consumable', 'Drug', 'drug ', 'device', null),
+  kind: fc.constantFrom(null, null, null, 'narcotic', 'tcm-decoction-pieces', 'ivd-reagent', 'herbs', 'Narcotic', 'ivd-reagent '),
+  highValue: fc.constantFrom(null, true, false),
+  insuranceCode: fc.constantFrom(null, 'XA01', 'XA01', '', '  ', ' X1'),
+  channel: fc.constantFrom('platform', 'platform', 'emergency', 'offline', 'Platform', 'offline ', 'fax', null),
+  amount: fc.oneof(
+    { weight: 6, arbitrary: fc.integer({ min: -100_000_00, max: 100_000_000_00 }).map((f) => (f / 100).toFixed(2)) },
+    { weight: 1, arbitrary: fc.constantFrom('90071992547409.93', '0.000001', '-0.50', '12345678901234567890123.456789') },
+    { weight: 1, arbitrary: fc.constant(null) },
+  ),
+});
+
+/** The lines as the JavaScript engine reads them: the same values. */
+const asLines = (rows: readonly LineRow[]) => rows.map((r) => ({ ...r }));
+
+/**
+ * The engine's result and ratesFromSQL's must be equal, apart from the per-line rejection list:
+ * the database counts rejected lines by reason instead. Those counts and amounts are checked
+ * against the engine's list, tallied here by the lines' own amounts.
+ */
+function expectSame(sql: MeasureOnlineRatesResult, js: MeasureOnlineRatesResult, rows: readonly LineRow[]): void {
+  expect(sql.measures).toEqual(js.measures);
+  expect(sql.warnings).toEqual(js.warnings);
+  const { reasons: sqlReasons, byReason, ...sqlRejected } = sql.ledger.rejected;
+  const { reasons, ...jsRejected } = js.ledger.rejected;
+  expect({ ...sql.ledger, rejected: sqlRejected }).toEqual({ ...js.ledger, rejected: jsRejected });
+  expect(sqlReasons).toEqual([]);
+  const expected: Record<string, { lines: number; amount: DecimalJs }> = {};
+  for (const r of reasons) {
+    const key = r.reason === 'unknown-institution' ? 'unknown-institution' : `invalid:${r.field}`;
+    const t = (expected[key] ??= { lines: 0, amount: new Decimal(0) });
+    t.lines++;
+    const amount = rows[r.index]!.amount;
+    if (amount !== null) t.amount = t.amount.plus(amount);
+  }
+  expect(Object.fromEntries(Object.entries(byReason ?? {}).map(([k, t]) => [k, [t.lines, t.amount.toFixed()]]))).toEqual(
+    Object.fromEntries(Object.entries(expected).map(([k, t]) => [k, [t.lines, t.amount.toFixed()]])),
+  );
+}
+
+/** The compiled queries run in `db` on `rows`, read back with ratesFromSQL. */
+async function viaSQL(db: TestDatabase, rows: readonly LineRow[], policy: string | Policy, period: { from: string; to: string } | undefined, form: 'array' | 'object') {
+  await db.setLines(rows);
+  const sql = compileRatesSQL(policy, { dialect: db.dialect, period });
+  const result = { measures: await db.query(sql.measures, form), ledger: await db.query(sql.ledger, form) };
+  return ratesFromSQL(result, { policy, institutions, period });
+}
+
+const mariadb = inject('mariadb');
+const DATABASES: [string, () => Promise<TestDatabase>, number][] = [
+  ['DuckDB', () => openDuckDB(institutions), 60],
+  ['PostgreSQL (PGlite)', () => openPGlite(institutions), 30],
+  ['MariaDB', () => openMariaDB((mariadb as { socket: string }).socket, institutions), 40],
+];
+
+describe('ratesFromSQL', () => {
+  it('matches the JSDoc example', () => {
+    const { measures } = ratesFromSQL(
+      {
+        measures: [
+          ['H1', 'drug', '850.00', '1000.00', '0.00', 2, 0, '0', 0, '0', 0, '0'],
+          ['H1', 'consumable', '0', '0', '0', 0, 0, '0', 0, '0', 0, '0'],
+        ],
+        ledger: [
+          ['input', null, 2, '1000.00'],
+          ['included', null, 2, '1000.00'],
+        ],
+      },
+      { policy: 'jiangsu-2022', institutions: [{ id: 'H1', level: 'tertiary', ownership: 'public' }] },
+    );
+    // 850 / 1000 = 0.85
+    expect(measures[0]?.rate?.toFixed(2)).toBe('0.85');
+  });
+
+  for (const [name, open, runs] of DATABASES) {
+    const skip = name === 'MariaDB' && !('socket' in mariadb);
+    describe.skipIf(skip)(`on the rows of ${name}${skip ? ` (skipped: ${(mariadb as { missing: string }).missing})` : ''}`, () => {
+      let db: TestDatabase;
+      beforeAll(async () => {
+        db = await open();
+      });
+      afterAll(async () => {
+        await db?.close();
+      });
+
+      it('gives what measureOnlineRates gives on the same lines, for every policy, with and without a period, rows as arrays or objects', async () => {
+        await fc.assert(
+          fc.asyncProperty(
+            fc.array(rowArb, { maxLength: 40 }),
+            fc.constantFrom(...POLICY_CHOICES),
+            fc.boolean(),
+            fc.constantFrom('array' as const, 'object' as const),
+            async (rows, policy, withPeriod, form) => {
+              const period = withPeriod ? { from: '2024-01-01', to: '2024-03-31' } : undefined;
+              const js = measureOnlineRates(asLines(rows), { policy, institutions, period });
+              expectSame(await viaSQL(db, rows, policy, period, form), js, rows);
+            },
+          ),
+          { numRuns: runs },
+        );
+      });
+
+      it('keeps texts that differ in case or a trailing space invalid, as JavaScript does', async () => {
+        const ok = { institutionId: 'A', receivedOn: '2024-01-05', category: 'drug', kind: null, highValue: null, insuranceCode: 'X', channel: 'platform', amount: '10' };
+        const rows: LineRow[] = [ok, { ...ok, category: 'Drug' }, { ...ok, category: 'drug ' }, { ...ok, channel: 'Platform' }, { ...ok, institutionId: 'a' }, { ...ok, kind: 'Narcotic' }];
+        const result = await viaSQL(db, rows, 'jiangsu-2022', undefined, 'object');
+        // one line included (10); category ×2, channel, institution and kind rejected, 10 each
+        expect([result.ledger.included.lines, result.ledger.included.amount.toFixed()]).toEqual([1, '10']);
+        expect(Object.fromEntries(Object.entries(result.ledger.rejected.byReason ?? {}).map(([k, t]) => [k, t.lines]))).toEqual({
+          'invalid:category': 2,
+          'invalid:channel': 1,
+          'invalid:kind': 1,
+          'unknown-institution': 1,
+        });
+      });
+
+      it('aggregates regions as Σ/Σ, levels never mixed (jiangsu-2022 annex 1 §1(2))', async () => {
+        const line = (id: string, channel: string, amount: string): LineRow => ({ institutionId: id, receivedOn: '2024-01-05', category: 'drug', kind: null, highValue: null, insuranceCode: 'X', channel, amount });
+        await db.setLines([line('A', 'platform', '90'), line('A', 'offline', '10'), line('B', 'platform', '500'), line('B', 'offline', '500')]);
+        const rows = (await db.query(compileRatesSQL('ganzhou-2023', { dialect: db.dialect }).regions, 'object')) as Record<string, unknown>[];
+        const drug = rows.filter((r) => r.measure === 'drug').map((r) => [r.region, r.level, Number(r.institutions), new Decimal(String(r.platform_amount)).toFixed(), new Decimal(String(r.total_amount)).toFixed()]);
+        // A (tertiary) 90/100 and B (secondary) 500/1000 are in the same city but not the same level: two rows
+        expect(drug).toEqual([
+          ['江苏省/南通市', 'secondary', 1, '500', '1000'],
+          ['江苏省/南通市', 'tertiary', 1, '90', '100'],
+          ['江苏省/扬州市', 'primary', 1, '0', '0'],
+        ]);
+      });
+
+      it('returns exactly the columns ratesFromSQL reads, in order', async () => {
+        const sql = compileRatesSQL('ganzhou-2023', { dialect: db.dialect, period: { from: '2024-01-01', to: '2024-03-31' } });
+        expect(await db.columns(sql.measures)).toEqual([
+          'institution_id',
+          'measure',
+          'platform_amount',
+          'total_amount',
+          'emergency_amount',
+          'included_lines',
+          'outside_period_lines',
+          'outside_period_amount',
+          'excluded_kind_lines',
+          'excluded_kind_amount',
+          'missing_insurance_code_lines',
+          'missing_insurance_code_amount',
+        ]);
+        expect(await db.columns(sql.ledger)).toEqual(['outcome', 'reason', 'lines', 'amount']);
+        expect(await db.columns(sql.regions)).toEqual(['region', 'level', 'measure', 'institutions', 'platform_amount', 'total_amount', 'emergency_amount', 'included_lines']);
+      });
+    });
+  }
+
+  describe('the reports take its result as they take the engine’s', () => {
+    let db: TestDatabase;
+    beforeAll(async () => {
+      db = await openDuckDB(institutions);
+    });
+    afterAll(async () => {
+      await db?.close();
+    });
+
+    it('gives the same target checks, regional rates, peer groups and bulletin', async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(rowArb, { maxLength: 60 }), fc.constantFrom('jiangsu-2022', 'ganzhou-2023', 'hunan-2023'), async (rows, policy) => {
+          const period = { from: '2024-01-01', to: '2024-03-31' };
+          const js = measureOnlineRates(asLines(rows), { policy, institutions, period });
+          const sql = await viaSQL(db, rows, policy, period, 'array');
+          expect(checkTargets(sql.measures, policy)).toEqual(checkTargets(js.measures, policy));
+          expect(aggregateRates(sql.measures, { by: 'city' })).toEqual(aggregateRates(js.measures, { by: 'city' }));
+          expect(comparePeers(sql.measures, { by: 'city', policy })).toEqual(comparePeers(js.measures, { by: 'city', policy }));
+          const bulletin = (m: MeasureOnlineRatesResult) => renderBulletin({ policy, measures: m.measures, by: 'city', period: '2024年第一季度' }, { format: 'html', title: '通报', asOf: '2024-04-10' });
+          expect(bulletin(sql)).toBe(bulletin(js));
+        }),
+        { numRuns: 15 },
+      );
+    });
+  });
+});
