@@ -59,6 +59,7 @@ export {
   CHANNEL_LABELS,
   EXCLUSION_LABELS,
   EXCLUSION_REASONS,
+  REJECTION_LABELS,
   OnlinePurchaseRateInputSchema,
   PurchaseLineSchema,
   SECONDARY_AND_ABOVE,

@@ -40,6 +40,7 @@ describe('public API', () => {
         "PolicySchema",
         "ProductKindSchema",
         "PurchaseLineSchema",
+        "REJECTION_LABELS",
         "RegionSchema",
         "SECONDARY_AND_ABOVE",
         "SunshineInputError",

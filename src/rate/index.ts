@@ -7,6 +7,7 @@ export { onlinePurchaseRate, OnlinePurchaseRateInputSchema, type OnlinePurchaseR
 export {
   EXCLUSION_LABELS,
   EXCLUSION_REASONS,
+  REJECTION_LABELS,
   type ExclusionReason,
   type InstitutionMeasure,
   type Ledger,

@@ -68,6 +68,25 @@ export type RejectionKey =
   | 'invalid:amount'
   | 'unknown-institution';
 
+/**
+ * Chinese labels of the rejection reasons.
+ *
+ * @category Rates
+ * @example
+ * REJECTION_LABELS['unknown-institution'] //=> '机构不在名单中'
+ */
+export const REJECTION_LABELS = {
+  'invalid:institutionId': '机构编码无效',
+  'invalid:receivedOn': '入库日期无效',
+  'invalid:category': '产品类别无效',
+  'invalid:kind': '品种无效',
+  'invalid:highValue': '高值标识无效',
+  'invalid:insuranceCode': '医保代码无效',
+  'invalid:channel': '采购渠道无效',
+  'invalid:amount': '金额无效',
+  'unknown-institution': '机构不在名单中',
+} as const satisfies Record<RejectionKey, string>;
+
 /** One rejected line: its index in the input, the field at fault, the value and what was expected. */
 export interface RejectedLine {
   readonly index: number;

@@ -32,6 +32,13 @@ export interface DialectText {
   readonly isEmpty: (expr: string) => string;
   /** A date literal from a validated `YYYY-MM-DD` (MySQL: a cast, which every MySQL-family parser reads). */
   readonly date: (iso: string) => string;
+  /**
+   * What ends the query of the classified groups. PostgreSQL 12+ inlines a CTE used once, and
+   * then evaluates the reason's `CASE` again in each of the sums that read it (measured: 10 to 20 %
+   * of the query); `OFFSET 0` keeps the subquery whole in every PostgreSQL version and in the
+   * engines built on older ones (Greenplum, openGauss), where `AS MATERIALIZED` is unknown.
+   */
+  readonly fence: string;
 }
 
 const same = (expr: string) => expr;
@@ -39,8 +46,8 @@ const dateLiteral = (iso: string) => `DATE '${iso}'`;
 
 /** @internal */
 export const DIALECT_TEXT: Readonly<Record<SqlDialect, DialectText>> = {
-  duckdb: { quote: (p) => `"${p}"`, text: 'VARCHAR', exact: same, isEmpty: (e) => `${e} = ''`, date: dateLiteral },
-  postgres: { quote: (p) => `"${p}"`, text: 'TEXT', exact: same, isEmpty: (e) => `${e} = ''`, date: dateLiteral },
-  spark: { quote: (p) => `\`${p}\``, text: 'STRING', exact: same, isEmpty: (e) => `${e} = ''`, date: dateLiteral },
-  mysql: { quote: (p) => `\`${p}\``, text: 'CHAR', exact: (e) => `CAST(${e} AS BINARY)`, isEmpty: (e) => `CHAR_LENGTH(${e}) = 0`, date: (iso) => `CAST('${iso}' AS DATE)` },
+  duckdb: { quote: (p) => `"${p}"`, text: 'VARCHAR', exact: same, isEmpty: (e) => `${e} = ''`, date: dateLiteral, fence: '' },
+  postgres: { quote: (p) => `"${p}"`, text: 'TEXT', exact: same, isEmpty: (e) => `${e} = ''`, date: dateLiteral, fence: '\n  OFFSET 0' },
+  spark: { quote: (p) => `\`${p}\``, text: 'STRING', exact: same, isEmpty: (e) => `${e} = ''`, date: dateLiteral, fence: '' },
+  mysql: { quote: (p) => `\`${p}\``, text: 'CHAR', exact: (e) => `CAST(${e} AS BINARY)`, isEmpty: (e) => `CHAR_LENGTH(${e}) = 0`, date: (iso) => `CAST('${iso}' AS DATE)`, fence: '' },
 };

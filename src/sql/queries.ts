@@ -139,7 +139,7 @@ export function buildRatesSQL(c: LineClassification, dialect: SqlDialect, n: Sql
       ${whens.join('\n      ')}
     END AS reason
   FROM line_groups g
-  LEFT JOIN ${n.institutions} i ON ${x(I('id'))} = g.institution_id
+  LEFT JOIN ${n.institutions} i ON ${x(I('id'))} = g.institution_id${d.fence}
 )`;
   const shared = `WITH ${lineGroups},\n${classified}`;
 

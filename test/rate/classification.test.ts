@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EXCLUSION_REASONS, getPolicy, measureOnlineRates, type InstitutionInput } from '../../src/index';
+import { EXCLUSION_REASONS, getPolicy, measureOnlineRates, REJECTION_LABELS, type InstitutionInput } from '../../src/index';
+import { MEASURE_EXCLUSIONS } from '../../src/sql/columns';
 import { lineClassification, stepOf } from '../../src/rate/classification';
 
 /**
@@ -60,6 +61,15 @@ describe('lineClassification', () => {
       'unknown-institution',
       ...EXCLUSION_REASONS,
     ]);
+  });
+
+  it('labels every rejection reason in Chinese (REJECTION_LABELS, as its JSDoc example shows)', () => {
+    expect(REJECTION_LABELS['unknown-institution']).toBe('机构不在名单中');
+    expect(Object.keys(REJECTION_LABELS)).toEqual(steps.filter((s) => s.outcome === 'rejected').map((s) => s.key));
+  });
+
+  it('gives the SQL measures the exclusions of EXCLUSION_REASONS but the institution’s scope, in order', () => {
+    expect([...MEASURE_EXCLUSIONS]).toEqual(EXCLUSION_REASONS.filter((r) => r !== 'institution-out-of-scope'));
   });
 
   it('reads the scope, kinds, code requirement and period from the policy', () => {
