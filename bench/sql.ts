@@ -209,7 +209,7 @@ async function benchOne(db: BenchDatabase, count: number, rounds: number): Promi
   console.log(`  loading (generated in the database): ${(load / 1000).toFixed(1)} s`);
   console.log(`  hand-written GROUP BY institution, category: median ${ms(median(times.hand))} ms, best ${ms(Math.min(...times.hand))} ms`);
   console.log(`  compiled measures query:                    median ${ms(median(times.measures))} ms, best ${ms(Math.min(...times.measures))} ms`);
-  console.log(`  ratio of the medians: ${ratio.toFixed(2)}${db.dialect === 'duckdb' ? ' (target ≤ 1.5)' : ''}; per round ${Math.min(...perRound).toFixed(2)} – ${Math.max(...perRound).toFixed(2)}`);
+  console.log(`  ratio of the medians: ${ratio.toFixed(2)}${db.dialect === 'duckdb' && count >= 1_000_000 ? ' (target ≤ 1.5 at 1 M and 10 M lines)' : ''}; per round ${Math.min(...perRound).toFixed(2)} – ${Math.max(...perRound).toFixed(2)}`);
   if (withStats !== null) {
     console.log(`  with ndistinct statistics on the grouped columns: hand-written median ${ms(median(withStats.hand))} ms, compiled median ${ms(median(withStats.measures))} ms, ratio ${(median(withStats.measures) / median(withStats.hand)).toFixed(2)}`);
   }
