@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { pure } from './pure';
 
 /**
  * The package's own Decimal constructor: 60 significant digits and
@@ -9,12 +10,12 @@ import Decimal from 'decimal.js';
  * 60 digits keep every sum of amounts exact (a yuan amount of 2^53 fen has 16
  * digits; a sum of a billion of them has 25); only divisions round.
  */
-export const D = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 40 });
+export const D = /* @__PURE__ */ pure(() => Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 40 }));
 export type DecimalValue = Decimal;
 
-export const ZERO = new D(0);
-export const ONE = new D(1);
-export const HUNDRED = new D(100);
+export const ZERO = /* @__PURE__ */ pure(() => new D(0));
+export const ONE = /* @__PURE__ */ pure(() => new D(1));
+export const HUNDRED = /* @__PURE__ */ pure(() => new D(100));
 
 /** True for any decimal.js instance, from this copy of the library or another. */
 export function isDecimalLike(value: unknown): value is Decimal {

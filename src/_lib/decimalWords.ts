@@ -15,6 +15,7 @@
  */
 import type Decimal from 'decimal.js';
 import { D, ZERO } from './decimal';
+import { pure } from './pure';
 
 /** The three properties of a decimal.js instance (see the top of this file). */
 interface Words {
@@ -25,7 +26,7 @@ interface Words {
 
 const BASE = 10_000_000;
 /** 10^78: p · 10^78 / t keeps at least 63 digits for any p / t ≥ 1 / 2^53. */
-const SCALE = BigInt(10) ** BigInt(78);
+const SCALE = /* @__PURE__ */ pure(() => BigInt(10) ** BigInt(78));
 
 /** A Decimal of the package's constructor with the given words (made by the constructor, so its shape is the usual one). */
 function withWords(d: number[], e: number, s: number): Decimal {
@@ -108,8 +109,8 @@ function quotientByBigint(p: number, t: number): Decimal {
   return decimalOfDigits(q.charCodeAt(precision) >= 53 ? (BigInt(head) + BigInt(1)).toString() : head, exp10);
 }
 
-/** The largest divisor for which ten times a remainder (below it) stays an exact double. */
-const FLOAT_DIVISOR_LIMIT = Math.floor(Number.MAX_SAFE_INTEGER / 10);
+/** The largest divisor for which ten times a remainder (below it) stays an exact double: ⌊(2^53 − 1) / 10⌋, written out (a literal, not a call at import). */
+const FLOAT_DIVISOR_LIMIT = 900719925474099;
 /** Powers of ten up to a word's 10^7. */
 const POW10 = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000];
 

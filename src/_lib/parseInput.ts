@@ -1,4 +1,5 @@
-import type { z } from 'zod';
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 import { keepValue, SunshineInputError, type InputIssue } from '../errors';
 
 /** Formats a zod path as a dot path: `['lines', 3, 'amount']` → `lines[3].amount`. */
@@ -21,6 +22,12 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return current;
 }
 
+let english: z.core.$ZodErrorMap | undefined;
+/** zod's English error map, made on first use. */
+function englishErrors(): z.core.$ZodErrorMap {
+  return (english ??= en().localeError);
+}
+
 function expectedOf(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_value') return `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
   const msg = issue.message.replace(/^Invalid input: /, '').replace(/, received .*$/, '');
@@ -32,8 +39,9 @@ function expectedOf(issue: z.core.$ZodIssue): string {
  * {@link SunshineInputError} naming each field path, the value and what was expected.
  * @internal
  */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown, fn: string, prefix = ''): z.output<S> {
-  const result = schema.safeParse(input, { reportInput: true });
+export function parseInput<S extends z.ZodMiniType>(schema: S, input: unknown, fn: string, prefix = ''): z.output<S> {
+  // zod's English messages for this parse only (zod/mini loads no locale, and z.config would change the caller's zod)
+  const result = z.safeParse(schema, input, { reportInput: true, error: englishErrors() });
   if (result.success) return result.data;
   const issues: InputIssue[] = result.error.issues.map((issue) => {
     const at = valueAt(input, issue.path);

@@ -1,16 +1,17 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isCivilDate } from './dates';
+import { pure } from './pure';
 
 /**
  * A period of civil dates, both ends included.
  * @internal
  */
-export const PeriodSchema = z
+export const PeriodSchema = /* @__PURE__ */ pure(() => z
   .object({
-    from: z.string().refine((v) => isCivilDate(v), { message: 'expected a real civil date "YYYY-MM-DD"' }),
-    to: z.string().refine((v) => isCivilDate(v), { message: 'expected a real civil date "YYYY-MM-DD"' }),
+    from: z.string().check(z.refine((v) => isCivilDate(v), { message: 'expected a real civil date "YYYY-MM-DD"' })),
+    to: z.string().check(z.refine((v) => isCivilDate(v), { message: 'expected a real civil date "YYYY-MM-DD"' })),
   })
-  .refine((p) => p.from <= p.to, { message: 'expected period.to on or after period.from', path: ['to'] });
+  .check(z.refine((p) => p.from <= p.to, { message: 'expected period.to on or after period.from', path: ['to'] })));
 
 /** A period `{ from, to }` of `YYYY-MM-DD` dates, both included. */
 export type Period = z.output<typeof PeriodSchema>;

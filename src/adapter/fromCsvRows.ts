@@ -4,6 +4,7 @@ import { PRODUCT_KINDS, type ProductKind } from '../catalog/kinds';
 import { keepValue, SunshineInputError } from '../errors';
 import type { PurchaseLineInput } from '../rate/lineSchema';
 import type { AdapterRejection, AdapterResult } from './types';
+import { pure } from '../_lib/pure';
 
 /** The purchase-line fields a column can feed. */
 export type LineField = 'institutionId' | 'receivedOn' | 'category' | 'kind' | 'highValue' | 'insuranceCode' | 'channel' | 'amount';
@@ -68,8 +69,8 @@ const CHANNEL_VALUES: Readonly<Record<string, 'platform' | 'emergency' | 'offlin
   议价: 'offline',
   其他: 'offline',
 };
-const YES = new Set(['true', '1', '是', 'y', 'yes', 'Y', '高值']);
-const NO = new Set(['false', '0', '否', 'n', 'no', 'N', '']);
+const YES = /* @__PURE__ */ pure(() => new Set(['true', '1', '是', 'y', 'yes', 'Y', '高值']));
+const NO = /* @__PURE__ */ pure(() => new Set(['false', '0', '否', 'n', 'no', 'N', '']));
 
 /** Options of {@link fromCsvRows}. */
 export interface FromCsvRowsOptions {

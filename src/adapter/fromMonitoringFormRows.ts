@@ -1,7 +1,7 @@
 import { keepValue, SunshineInputError } from '../errors';
 import { InstitutionSchema, type Institution } from '../institution/schema';
 import { parseInput } from '../_lib/parseInput';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { MEASURES } from '../policy/measures';
 import { resolvePolicy } from '../policy/policies';
 import type { Policy } from '../policy/schema';

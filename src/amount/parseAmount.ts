@@ -2,6 +2,7 @@ import type Decimal from 'decimal.js';
 import { D } from '../_lib/decimal';
 import { SunshineInputError } from '../errors';
 import { AMOUNT_EXPECTED, readAmount } from './readAmount';
+import { pure } from '../_lib/pure';
 
 /** Options of {@link parseAmount}. */
 export interface ParseAmountOptions {
@@ -21,7 +22,7 @@ const FULL_WIDTH: Readonly<Record<string, string>> = {
   '．': '.', '，': ',', '－': '-', '−': '-', '＋': '+', '（': '(', '）': ')', '　': ' ', '￥': '¥',
 };
 const GROUPED = /^[+-]?\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?$/;
-const TEN_THOUSAND = new D(10000);
+const TEN_THOUSAND = /* @__PURE__ */ pure(() => new D(10000));
 
 function fail(text: unknown, expected: string): SunshineInputError {
   return new SunshineInputError('parseAmount', [{ code: 'invalid-amount', path: 'text', value: text, expected }]);

@@ -1,7 +1,8 @@
 import type Decimal from 'decimal.js';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isDecimalLike } from '../_lib/decimal';
 import { AMOUNT_EXPECTED, readAmount } from './readAmount';
+import { pure } from '../_lib/pure';
 
 /**
  * An amount in 元 (yuan): a decimal string (preferred), a finite number or a
@@ -11,15 +12,16 @@ import { AMOUNT_EXPECTED, readAmount } from './readAmount';
  * @example
  * AmountSchema.parse('1234.56').toFixed(2) //=> '1234.56'
  */
-export const AmountSchema = z
-  .union([z.string(), z.number(), z.custom<Decimal>((v) => isDecimalLike(v), { message: 'expected a Decimal' })], {
+export const AmountSchema = /* @__PURE__ */ pure(() => z.pipe(
+  z.union([z.string(), z.number(), z.custom<Decimal>((v) => isDecimalLike(v), { message: 'expected a Decimal' })], {
     error: `expected ${AMOUNT_EXPECTED}`,
-  })
-  .transform((value, ctx): Decimal => {
+  }),
+  z.transform((value, ctx): Decimal => {
     const amount = readAmount(value);
     if (amount === null) {
-      ctx.addIssue({ code: 'custom', message: `expected ${AMOUNT_EXPECTED}`, input: value });
+      ctx.issues.push({ code: 'custom', message: `expected ${AMOUNT_EXPECTED}`, input: value });
       return z.NEVER;
     }
     return amount;
-  });
+  }),
+));

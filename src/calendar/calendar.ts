@@ -2,7 +2,8 @@ import { parseInput } from '../_lib/parseInput';
 import { dayNumber, parseCivilDate } from '../_lib/dates';
 import { SunshineInputError, type InputIssue } from '../errors';
 import { HolidayYearSchema, type HolidayYear, type HolidayYearInput } from './schema';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { pure } from '../_lib/pure';
 
 /** The kind of a day: a working day, a weekend rest day, a day off in a holiday block, or a make-up working day (调休). */
 export type DayKind = 'workday' | 'rest-day' | 'holiday' | 'makeup-workday';
@@ -40,7 +41,7 @@ export interface CalendarIndex {
 }
 
 /** @internal */
-export const INDEX: unique symbol = Symbol('sunshine-procurement.calendar-index');
+export const INDEX: unique symbol = /* @__PURE__ */ Symbol('sunshine-procurement.calendar-index');
 
 /**
  * A working-day calendar: the years it covers, the notices it rests on, and a
@@ -84,7 +85,7 @@ export class CalendarCoverageError extends SunshineInputError {
   }
 }
 
-const YearsSchema = z.array(HolidayYearSchema).min(1, 'expected at least one year of holiday data');
+const YearsSchema = /* @__PURE__ */ pure(() => z.array(HolidayYearSchema).check(z.minLength(1, 'expected at least one year of holiday data')));
 
 /** Options of {@link createWorkdayCalendar}. */
 export interface CreateWorkdayCalendarOptions {
@@ -194,10 +195,38 @@ export function buildCalendar(input: readonly HolidayYear[], base: WorkdayCalend
   return Object.freeze(calendar);
 }
 
-const YEARS = new WeakMap<WorkdayCalendar, HolidayYear[]>();
+const YEARS = /* @__PURE__ */ pure(() => new WeakMap<WorkdayCalendar, HolidayYear[]>());
+
+/** The calendars made by lazyCalendar, with the function that builds each. */
+const LAZY = /* @__PURE__ */ pure(() => new WeakMap<WorkdayCalendar, () => WorkdayCalendar>());
+
+/**
+ * A calendar built by `make` on first use (the built-in one: nothing is computed at import, and a
+ * bundle that never reads it drops its data). Its fields are getters onto the built calendar.
+ * @internal
+ */
+// @__NO_SIDE_EFFECTS__
+export function lazyCalendar(make: () => WorkdayCalendar): WorkdayCalendar {
+  let built: WorkdayCalendar | undefined;
+  const get = (): WorkdayCalendar => (built ??= make());
+  const calendar: WorkdayCalendar = {
+    get coverage() {
+      return get().coverage;
+    },
+    get sources() {
+      return get().sources;
+    },
+    get [INDEX]() {
+      return get()[INDEX];
+    },
+  };
+  LAZY.set(calendar, get);
+  return Object.freeze(calendar);
+}
 
 function baseYears(base: WorkdayCalendar): HolidayYear[] {
-  const years = YEARS.get(base);
+  const lazy = LAZY.get(base);
+  const years = YEARS.get(lazy === undefined ? base : lazy());
   if (years === undefined) {
     throw new SunshineInputError('createWorkdayCalendar', [{ code: 'invalid-type', path: 'options.base', value: base, expected: 'a calendar from createWorkdayCalendar or cnWorkdayCalendar' }]);
   }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { daysInMonth, dayNumber, fromDayNumber } from '../_lib/dates';
 import { parseInput } from '../_lib/parseInput';
 import { resolvePolicy } from '../policy/policies';
@@ -6,6 +6,7 @@ import type { Citation, DeadlineRule, Policy } from '../policy/schema';
 import { CalendarCoverageError, INDEX, type WorkdayCalendar } from './calendar';
 import { calendarOf } from './days';
 import { rollForward } from './queries';
+import { pure } from '../_lib/pure';
 
 /** Options of {@link reportingSchedule}. */
 export interface ReportingScheduleOptions {
@@ -43,10 +44,10 @@ export interface DeadlineEvent {
   readonly citation: Citation;
 }
 
-const OptionsSchema = z.object({
-  year: z.number().int().min(1990).max(2200),
-  roll: z.enum(['next-workday', 'none']).optional(),
-});
+const OptionsSchema = /* @__PURE__ */ pure(() => z.object({
+  year: z.int().check(z.gte(1990), z.lte(2200)),
+  roll: z.optional(z.enum(['next-workday', 'none'])),
+}));
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

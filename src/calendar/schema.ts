@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isCivilDate } from '../_lib/dates';
+import { pure } from '../_lib/pure';
 
 /**
  * One day of a holiday notice: a day off (`isOffDay: true`) or a make-up working day
@@ -10,11 +11,11 @@ import { isCivilDate } from '../_lib/dates';
  * @example
  * HolidayDaySchema.parse({ date: '2027-01-01', name: '元旦', isOffDay: true }).isOffDay //=> true
  */
-export const HolidayDaySchema = z.object({
-  date: z.string().refine((v) => isCivilDate(v), { message: 'expected a real civil date "YYYY-MM-DD"' }),
-  name: z.string().trim().min(1, 'expected the holiday name, e.g. "春节"'),
+export const HolidayDaySchema = /* @__PURE__ */ pure(() => z.object({
+  date: z.string().check(z.refine((v) => isCivilDate(v), { message: 'expected a real civil date "YYYY-MM-DD"' })),
+  name: z.string().check(z.trim(), z.minLength(1, 'expected the holiday name, e.g. "春节"')),
   isOffDay: z.boolean(),
-});
+}));
 
 /**
  * One year's holiday arrangement (the State Council notice of that year, or a local one).
@@ -23,14 +24,14 @@ export const HolidayDaySchema = z.object({
  * @example
  * HolidayYearSchema.parse({ year: 2027, days: [{ date: '2027-01-01', name: '元旦', isOffDay: true }] }).year //=> 2027
  */
-export const HolidayYearSchema = z.object({
-  year: z.number().int().min(1950).max(2200),
+export const HolidayYearSchema = /* @__PURE__ */ pure(() => z.object({
+  year: z.int().check(z.gte(1950), z.lte(2200)),
   /** The notice's title, e.g. 国务院办公厅关于2027年部分节假日安排的通知. */
-  title: z.string().optional(),
+  title: z.optional(z.string()),
   /** Where the notice was published. */
-  papers: z.array(z.string()).optional(),
+  papers: z.optional(z.array(z.string())),
   days: z.array(HolidayDaySchema),
-});
+}));
 
 /** One year's holiday arrangement as callers pass it. */
 export type HolidayYearInput = z.input<typeof HolidayYearSchema>;

@@ -2,6 +2,7 @@ import { dayNumber, fromDayNumber, parseCivilDate } from '../_lib/dates';
 import { formatIcsUtc, parseInstant } from '../_lib/instant';
 import { SunshineInputError } from '../errors';
 import type { DeadlineEvent } from './reportingSchedule';
+import { pure } from '../_lib/pure';
 
 /** Options of {@link toICS}. */
 export interface ToICSOptions {
@@ -11,7 +12,7 @@ export interface ToICSOptions {
   readonly name?: string | undefined;
 }
 
-const encoder = new TextEncoder();
+const encoder = /* @__PURE__ */ pure(() => new TextEncoder());
 
 /** Escapes TEXT values (RFC 5545 §3.3.11). */
 function escapeText(text: string): string {

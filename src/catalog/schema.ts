@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CATEGORIES, CONSUMABLE_KINDS, DRUG_KINDS } from './kinds';
+import { pure } from '../_lib/pure';
 
 /**
  * A product category.
@@ -8,7 +9,7 @@ import { CATEGORIES, CONSUMABLE_KINDS, DRUG_KINDS } from './kinds';
  * @example
  * CategorySchema.parse('drug') //=> 'drug'
  */
-export const CategorySchema = z.enum(CATEGORIES);
+export const CategorySchema = /* @__PURE__ */ pure(() => z.enum(CATEGORIES));
 
 /**
  * A product kind that a policy may exclude.
@@ -17,4 +18,4 @@ export const CategorySchema = z.enum(CATEGORIES);
  * @example
  * ProductKindSchema.parse('narcotic') //=> 'narcotic'
  */
-export const ProductKindSchema = z.enum([...DRUG_KINDS, ...CONSUMABLE_KINDS]);
+export const ProductKindSchema = /* @__PURE__ */ pure(() => z.enum([...DRUG_KINDS, ...CONSUMABLE_KINDS]));

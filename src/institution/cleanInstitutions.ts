@@ -1,7 +1,8 @@
 import { ID_MAX_LENGTH, LEVELS, OWNERSHIPS, type Institution, type Region } from './schema';
+import { pure } from '../_lib/pure';
 
-const LEVEL_SET: ReadonlySet<unknown> = new Set(LEVELS);
-const OWNERSHIP_SET: ReadonlySet<unknown> = new Set(OWNERSHIPS);
+const LEVEL_SET: ReadonlySet<unknown> = /* @__PURE__ */ pure(() => new Set(LEVELS));
+const OWNERSHIP_SET: ReadonlySet<unknown> = /* @__PURE__ */ pure(() => new Set(OWNERSHIPS));
 const REGION_KEYS = ['province', 'city', 'county'] as const;
 
 /** A plain object (`{…}` or `new Object()`), the only kind this fast path reads. */

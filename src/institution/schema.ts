@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { pure } from '../_lib/pure';
 
 /**
  * Hospital grades (医院等级): tertiary (三级), secondary (二级), primary (一级) and unrated (未定级).
@@ -50,7 +51,7 @@ export const OWNERSHIP_LABELS = {
   private: { label: '非公立', labelEn: 'private' },
 } as const satisfies Record<Ownership, { label: string; labelEn: string }>;
 
-const regionName = z.string().trim().min(1, 'expected a non-empty region name');
+const regionName = /* @__PURE__ */ pure(() => z.string().check(z.trim(), z.minLength(1, 'expected a non-empty region name')));
 
 /** The longest institution id accepted (also read by cleanInstitutions). @internal */
 export const ID_MAX_LENGTH = 200;
@@ -62,11 +63,11 @@ export const ID_MAX_LENGTH = 200;
  * @example
  * RegionSchema.parse({ province: '江苏省', city: '南通市' }).city //=> '南通市'
  */
-export const RegionSchema = z.object({
-  province: regionName.optional(),
-  city: regionName.optional(),
-  county: regionName.optional(),
-});
+export const RegionSchema = /* @__PURE__ */ pure(() => z.object({
+  province: z.optional(regionName),
+  city: z.optional(regionName),
+  county: z.optional(regionName),
+}));
 /** Where an institution is. */
 export type Region = z.output<typeof RegionSchema>;
 
@@ -77,13 +78,13 @@ export type Region = z.output<typeof RegionSchema>;
  * @example
  * InstitutionSchema.parse({ id: 'H01', level: 'tertiary', ownership: 'public', region: { city: '南通市' } }).level //=> 'tertiary'
  */
-export const InstitutionSchema = z.object({
-  id: z.string().min(1, 'expected a non-empty institution id').max(ID_MAX_LENGTH, `expected an id of at most ${ID_MAX_LENGTH} characters`),
-  name: z.string().optional(),
+export const InstitutionSchema = /* @__PURE__ */ pure(() => z.object({
+  id: z.string().check(z.minLength(1, 'expected a non-empty institution id'), z.maxLength(ID_MAX_LENGTH, `expected an id of at most ${ID_MAX_LENGTH} characters`)),
+  name: z.optional(z.string()),
   level: z.enum(LEVELS),
   ownership: z.enum(OWNERSHIPS),
-  region: RegionSchema.default({}),
-});
+  region: z._default(RegionSchema, {}),
+}));
 /** A medical institution as callers pass it. */
 export type InstitutionInput = z.input<typeof InstitutionSchema>;
 /** A medical institution once validated. */

@@ -8,6 +8,7 @@ import { JIANGSU_2022 } from './builtin/jiangsu-2022';
 import { NANTONG_2022 } from './builtin/nantong-2022';
 import { YUSHE_2020 } from './builtin/yushe-2020';
 import { PolicySchema, type Policy } from './schema';
+import { pure } from '../_lib/pure';
 
 /**
  * The built-in policies, by id: one per source document (DOMAIN.md).
@@ -28,7 +29,7 @@ export const POLICIES = {
 /** The id of a built-in policy. */
 export type PolicyId = keyof typeof POLICIES;
 
-const DEFINED = new WeakSet<object>();
+const DEFINED = /* @__PURE__ */ pure(() => new WeakSet<object>());
 
 function isPolicyId(id: string): id is PolicyId {
   return Object.prototype.hasOwnProperty.call(POLICIES, id);

@@ -1,53 +1,57 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { D } from '../_lib/decimal';
 import { isCivilDate } from '../_lib/dates';
 import { readAmount } from '../amount/readAmount';
 import { CategorySchema, ProductKindSchema } from '../catalog/schema';
 import { LEVELS, OWNERSHIPS, RegionSchema } from '../institution/schema';
 import { MEASURE_IDS } from './measures';
+import { pure } from '../_lib/pure';
 
-const CivilDateSchema = z.string().refine((v) => isCivilDate(v), { message: 'expected a real civil date "YYYY-MM-DD"' });
-const text = z.string().trim().min(1, 'expected a non-empty text');
+const CivilDateSchema = /* @__PURE__ */ pure(() => z.string().check(z.refine((v) => isCivilDate(v), { message: 'expected a real civil date "YYYY-MM-DD"' })));
+const text = /* @__PURE__ */ pure(() => z.string().check(z.trim(), z.minLength(1, 'expected a non-empty text')));
 const clause = text;
 
 /** A decimal share in [0, 1], given as a string (`'0.85'`) or a number, kept as its canonical string. */
 const SHARE_EXPECTED = 'expected a decimal share between 0 and 1 such as "0.85"';
-const ShareSchema = z.union([z.string(), z.number()], { error: SHARE_EXPECTED }).transform((value, ctx): string => {
-  const d = readAmount(value);
-  if (d === null || d.isNegative() || d.greaterThan(1)) {
-    ctx.addIssue({ code: 'custom', message: SHARE_EXPECTED, input: value });
-    return z.NEVER;
-  }
-  return d.toFixed();
-});
+const ShareSchema = /* @__PURE__ */ pure(() => z.pipe(
+  z.union([z.string(), z.number()], { error: SHARE_EXPECTED }),
+  z.transform((value, ctx): string => {
+    const d = readAmount(value);
+    if (d === null || d.isNegative() || d.greaterThan(1)) {
+      ctx.issues.push({ code: 'custom', message: SHARE_EXPECTED, input: value });
+      return z.NEVER;
+    }
+    return d.toFixed();
+  }),
+));
 
 /**
  * A numeric target: the rate of `measure` must be at least `minimum`
  * ("不低于" and "≥" both let the target itself pass).
  */
-export const TargetSchema = z.object({
+export const TargetSchema = /* @__PURE__ */ pure(() => z.object({
   measure: z.enum(MEASURE_IDS),
   /** Who the target binds: each institution in scope, each region (辖区), or both. */
-  appliesTo: z.array(z.enum(['institution', 'region'])).min(1, 'expected at least one of "institution", "region"'),
+  appliesTo: z.array(z.enum(['institution', 'region'])).check(z.minLength(1, 'expected at least one of "institution", "region"')),
   minimum: ShareSchema,
   /** The date by which the target should be reached (到…年底), if the document gives one. */
-  by: CivilDateSchema.optional(),
+  by: z.optional(CivilDateSchema),
   clause,
-  note: z.string().optional(),
-});
+  note: z.optional(z.string()),
+}));
 
 /** A goal stated without a number (e.g. 应采尽采), listed for reference, never checked. */
-export const GoalSchema = z.object({ text, textEn: text, by: CivilDateSchema.optional(), clause });
+export const GoalSchema = /* @__PURE__ */ pure(() => z.object({ text, textEn: text, by: z.optional(CivilDateSchema), clause }));
 
-const deadlineBase = {
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a kebab-case id'),
+const deadlineBase = /* @__PURE__ */ pure(() => ({
+  id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a kebab-case id')),
   label: text,
   labelEn: text,
   clause,
-  who: z.string().optional(),
-  to: z.string().optional(),
-  note: z.string().optional(),
-};
+  who: z.optional(z.string()),
+  to: z.optional(z.string()),
+  note: z.optional(z.string()),
+}));
 
 /**
  * A deadline rule of a policy, as data (used by the calendar and schedules).
@@ -59,41 +63,39 @@ const deadlineBase = {
  * - `month-after-effect`: from the first day of month `month`, counting the month of effect as month 1.
  * - `fixed`: a milestone date.
  */
-export const DeadlineRuleSchema = z.discriminatedUnion('rule', [
-  z.object({ ...deadlineBase, rule: z.literal('monthly'), day: z.number().int().min(1).max(31), monthsAfter: z.number().int().min(0).max(12) }),
+export const DeadlineRuleSchema = /* @__PURE__ */ pure(() => z.discriminatedUnion('rule', [
+  z.object({ ...deadlineBase, rule: z.literal('monthly'), day: z.int().check(z.gte(1), z.lte(31)), monthsAfter: z.int().check(z.gte(0), z.lte(12)) }),
   z.object({ ...deadlineBase, rule: z.literal('quarterly'), day: z.null() }),
   z.object({
     ...deadlineBase,
     rule: z.literal('yearly'),
-    month: z.number().int().min(1).max(12),
-    day: z.number().int().min(1).max(31),
-    yearsAfter: z.number().int().min(0).max(5),
+    month: z.int().check(z.gte(1), z.lte(12)),
+    day: z.int().check(z.gte(1), z.lte(31)),
+    yearsAfter: z.int().check(z.gte(0), z.lte(5)),
   }),
-  z.object({ ...deadlineBase, rule: z.literal('workdays-after-event'), workdays: z.number().int().min(0).max(366) }),
-  z.object({ ...deadlineBase, rule: z.literal('hours-after-event'), hours: z.number().int().min(1).max(8784) }),
-  z.object({ ...deadlineBase, rule: z.literal('month-after-effect'), month: z.number().int().min(1).max(24) }),
+  z.object({ ...deadlineBase, rule: z.literal('workdays-after-event'), workdays: z.int().check(z.gte(0), z.lte(366)) }),
+  z.object({ ...deadlineBase, rule: z.literal('hours-after-event'), hours: z.int().check(z.gte(1), z.lte(8784)) }),
+  z.object({ ...deadlineBase, rule: z.literal('month-after-effect'), month: z.int().check(z.gte(1), z.lte(24)) }),
   z.object({ ...deadlineBase, rule: z.literal('fixed'), date: CivilDateSchema }),
-]);
+]));
 
-const cited = <T extends z.ZodType>(value: T) => z.object({ value, clause });
+const cited = <T extends z.ZodMiniType>(value: T) => z.object({ value, clause });
 
 /** Volume-based procurement parameters of a policy, each with its clause. */
-export const VbpParametersSchema = z.object({
+export const VbpParametersSchema = /* @__PURE__ */ pure(() => z.object({
   /** The VBP volume as a share of the institutions' yearly usage: at least `min`, up to `max`. */
-  volumeShare: z.object({ min: ShareSchema, max: ShareSchema, clause }).optional(),
+  volumeShare: z.optional(z.object({ min: ShareSchema, max: ShareSchema, clause })),
   /** The least share of the purchase amount the fund prepays. */
-  minimumPrepaymentShare: cited(ShareSchema).optional(),
+  minimumPrepaymentShare: z.optional(cited(ShareSchema)),
   /** The procurement cycle in years. */
-  cycleYears: cited(z.number().int().min(1).max(10)).optional(),
+  cycleYears: z.optional(cited(z.int().check(z.gte(1), z.lte(10)))),
   /** Reported demand should not fall below last year's purchases; below `explainBelowShare` of history it must be explained. */
-  demandReview: z
-    .object({ floor: z.literal('last-year-actual'), explainBelowShare: ShareSchema, clause })
-    .optional(),
+  demandReview: z.optional(z.object({ floor: z.literal('last-year-actual'), explainBelowShare: ShareSchema, clause })),
   /** Month (the month of effect = 1) from which selected products are checked. */
-  monitoringStartMonth: cited(z.number().int().min(1).max(24)).optional(),
+  monitoringStartMonth: z.optional(cited(z.int().check(z.gte(1), z.lte(24)))),
   /** A product is flagged `warning` when completion is below this share of time progress. */
-  warningRatio: cited(ShareSchema).optional(),
-});
+  warningRatio: z.optional(cited(ShareSchema)),
+}));
 
 /**
  * A sunshine-procurement policy as data: its document, scope, exclusions,
@@ -103,26 +105,26 @@ export const VbpParametersSchema = z.object({
  * @example
  * PolicySchema.parse(POLICIES['jiangsu-2022']).document //=> '苏医保发〔2022〕38号'
  */
-export const PolicySchema = z
+export const PolicySchema = /* @__PURE__ */ pure(() => z
   .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a kebab-case id such as "zhejiang-2024"'),
+    id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a kebab-case id such as "zhejiang-2024"')),
     title: text,
     titleEn: text,
     /** The document number (文号), or the title where the document has none. */
     document: text,
-    issuer: z.array(text).min(1, 'expected at least one issuer'),
+    issuer: z.array(text).check(z.minLength(1, 'expected at least one issuer')),
     /** The year of issue, and the exact date where the document gives it. */
-    year: z.number().int().min(1990).max(2100),
-    issuedOn: CivilDateSchema.optional(),
+    year: z.int().check(z.gte(1990), z.lte(2100)),
+    issuedOn: z.optional(CivilDateSchema),
     /** The period the document is in force, where it says. */
-    effective: z.object({ from: CivilDateSchema.optional(), to: CivilDateSchema.optional(), clause }).optional(),
+    effective: z.optional(z.object({ from: z.optional(CivilDateSchema), to: z.optional(CivilDateSchema), clause })),
     jurisdiction: RegionSchema,
     /** Which institutions the rates and targets cover. */
     scope: z.object({
-      ownership: z.array(z.enum(OWNERSHIPS)).min(1, 'expected at least one ownership'),
-      levels: z.array(z.enum(LEVELS)).min(1, 'expected at least one level'),
+      ownership: z.array(z.enum(OWNERSHIPS)).check(z.minLength(1, 'expected at least one ownership')),
+      levels: z.array(z.enum(LEVELS)).check(z.minLength(1, 'expected at least one level')),
       clause,
-      note: z.string().optional(),
+      note: z.optional(z.string()),
     }),
     /** Product kinds left out of numerator and denominator. */
     exclusions: z.array(z.object({ kind: ProductKindSchema, clause })),
@@ -130,15 +132,15 @@ export const PolicySchema = z
     insuranceCode: z.object({ requiredFor: z.array(CategorySchema), clause: z.string() }),
     /** The data basis of amounts: the inbound (acceptance) date places a line in a period. */
     dataBasis: z.object({ basis: z.literal('inbound'), clause }),
-    measures: z.array(z.object({ id: z.enum(MEASURE_IDS), clause, note: z.string().optional() })),
+    measures: z.array(z.object({ id: z.enum(MEASURE_IDS), clause, note: z.optional(z.string()) })),
     targets: z.array(TargetSchema),
-    goals: z.array(GoalSchema).default([]),
-    deadlines: z.array(DeadlineRuleSchema).default([]),
-    vbp: VbpParametersSchema.default({}),
+    goals: z._default(z.array(GoalSchema), []),
+    deadlines: z._default(z.array(DeadlineRuleSchema), []),
+    vbp: z._default(VbpParametersSchema, {}),
     /** Where the text of the document can be read (a seed file or an address). */
-    source: z.string().optional(),
+    source: z.optional(z.string()),
   })
-  .superRefine((policy, ctx) => {
+  .check(z.superRefine((policy, ctx) => {
     const ids = policy.measures.map((m) => m.id);
     for (const required of ['drug', 'consumable'] as const) {
       if (!ids.includes(required)) {
@@ -169,7 +171,7 @@ export const PolicySchema = z
     if (eff?.from !== undefined && eff.to !== undefined && eff.from > eff.to) {
       ctx.addIssue({ code: 'custom', path: ['effective', 'to'], message: `expected a date on or after effective.from (${eff.from})`, input: eff.to });
     }
-  });
+  })));
 
 /** A policy as written (JSON or a literal): shares may be strings or numbers. */
 export type PolicyInput = z.input<typeof PolicySchema>;

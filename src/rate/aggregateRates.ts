@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ZERO } from '../_lib/decimal';
 import { parseInput } from '../_lib/parseInput';
 import { regionKey } from '../_lib/region';
@@ -8,6 +8,7 @@ import { LEVELS, type Level, type Region } from '../institution/schema';
 import { rateFigures } from './rateFigures';
 import { institutionsWithData } from './reporting';
 import { EXCLUSION_REASONS, type ExclusionReason, type InstitutionMeasure, type LineTally, type RegionalMeasure, type Warning } from './types';
+import { pure } from '../_lib/pure';
 
 /** How to group institutions into regions: a region field, or a function giving a region key (null: no region). */
 export type RegionKey = 'province' | 'city' | 'county' | ((measure: InstitutionMeasure) => string | null | undefined);
@@ -36,10 +37,10 @@ export const SECONDARY_AND_ABOVE = { 'secondary-and-above': ['secondary', 'terti
 
 const REGIONAL_CITATION = { policyId: 'jiangsu-2022', document: '苏医保发〔2022〕38号', clause: 'annex 1 §1(2)' } as const;
 
-const OptionsSchema = z.object({
+const OptionsSchema = /* @__PURE__ */ pure(() => z.object({
   by: z.union([z.enum(['province', 'city', 'county']), z.custom<(m: InstitutionMeasure) => string | null | undefined>((v) => typeof v === 'function', { message: 'expected "province", "city", "county" or a function' })]),
-  levelGroups: z.record(z.string().min(1), z.array(z.enum(LEVELS)).min(1, 'expected at least one level')).optional(),
-});
+  levelGroups: z.optional(z.record(z.string().check(z.minLength(1)), z.array(z.enum(LEVELS)).check(z.minLength(1, 'expected at least one level')))),
+}));
 
 interface Group {
   readonly regionId: string | null;

@@ -1,5 +1,6 @@
 import { SunshineInputError } from '../errors';
 import { RateEngine, type MeasureOnlineRatesOptions, type MeasureOnlineRatesResult, type RateAccumulatorJSON } from './engine';
+import { pure } from '../_lib/pure';
 
 export type { RateAccumulatorJSON } from './engine';
 
@@ -28,7 +29,7 @@ export interface RateAccumulator {
   readonly lines: number;
 }
 
-const ENGINES = new WeakMap<RateAccumulator, RateEngine>();
+const ENGINES = /* @__PURE__ */ pure(() => new WeakMap<RateAccumulator, RateEngine>());
 
 function wrap(engine: RateEngine): RateAccumulator {
   const acc: RateAccumulator = {

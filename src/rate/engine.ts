@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { daysInMonth } from '../_lib/dates';
 import { ZERO } from '../_lib/decimal';
 import { fenQuotient } from '../_lib/decimalWords';
@@ -26,6 +26,7 @@ import {
   type RejectionReason,
   type Warning,
 } from './types';
+import { pure } from '../_lib/pure';
 
 /** Options of {@link measureOnlineRates} and {@link createRateAccumulator}. */
 export interface MeasureOnlineRatesOptions {
@@ -80,20 +81,20 @@ const S_EMERGENCY = 2;
 const S_LINES = 3;
 const EXCLUDED = 8;
 
-const OptionsSchema = z.object({
+const OptionsSchema = /* @__PURE__ */ pure(() => z.object({
   institutions: z.array(InstitutionSchema),
-  period: PeriodSchema.optional(),
-  strict: z.boolean().optional(),
-  firstIndex: z.number().int().min(0).optional(),
-});
+  period: z.optional(PeriodSchema),
+  strict: z.optional(z.boolean()),
+  firstIndex: z.optional(z.int().check(z.gte(0))),
+}));
 /** The options but the institutions, for when cleanInstitutions has read them. */
-const OtherOptionsSchema = OptionsSchema.omit({ institutions: true });
+const OtherOptionsSchema = /* @__PURE__ */ pure(() => z.omit(OptionsSchema, { institutions: true }));
 
-const KIND_CATEGORY: Readonly<Record<string, 'drug' | 'consumable'>> = Object.assign(
+const KIND_CATEGORY: Readonly<Record<string, 'drug' | 'consumable'>> = /* @__PURE__ */ pure(() => Object.assign(
   Object.create(null) as Record<string, 'drug' | 'consumable'>,
   Object.fromEntries(Object.entries(PRODUCT_KINDS).map(([k, v]) => [k, v.category])),
-);
-const KIND_LIST = Object.keys(PRODUCT_KINDS).map((k) => `"${k}"`).join(', ');
+));
+const KIND_LIST = /* @__PURE__ */ pure(() => Object.keys(PRODUCT_KINDS).map((k) => `"${k}"`).join(', '));
 const DATE_EXPECTED = 'a real civil date "YYYY-MM-DD"';
 
 /** Lines of an iterable read before they are classified together (see RateEngine.addAll). */

@@ -1,8 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isCivilDate } from '../_lib/dates';
 import { AmountSchema } from '../amount/schema';
 import { CATEGORIES, PRODUCT_KINDS } from '../catalog/kinds';
 import { ProductKindSchema } from '../catalog/schema';
+import { pure } from '../_lib/pure';
 
 /**
  * How a line was bought: on the provincial platform (`'platform'`), as an
@@ -40,27 +41,29 @@ const DATE_EXPECTED = 'a real civil date "YYYY-MM-DD"';
  * @example
  * PurchaseLineSchema.parse({ institutionId: 'H01', receivedOn: '2024-03-05', category: 'drug', channel: 'platform', amount: '1200.50' }).amount.toFixed(2) //=> '1200.50'
  */
-export const PurchaseLineSchema = z
+export const PurchaseLineSchema = /* @__PURE__ */ pure(() => z
   .object({
-    institutionId: z.string().min(1, 'expected a non-empty institution id'),
+    institutionId: z.string().check(z.minLength(1, 'expected a non-empty institution id')),
     /** The inbound (acceptance) date, which places the line in a period (jiangsu-2022 annex 1 §3). */
-    receivedOn: z.string().refine((v) => isCivilDate(v), { message: `expected ${DATE_EXPECTED}` }),
+    receivedOn: z.string().check(z.refine((v) => isCivilDate(v), { message: `expected ${DATE_EXPECTED}` })),
     category: z.enum(CATEGORIES),
-    kind: ProductKindSchema.nullish(),
-    highValue: z.boolean().nullish(),
-    insuranceCode: z.string().nullish(),
+    kind: z.nullish(ProductKindSchema),
+    highValue: z.nullish(z.boolean()),
+    insuranceCode: z.nullish(z.string()),
     channel: z.enum(['platform', 'emergency', 'offline']),
     /** Yuan; negative for returns. */
     amount: AmountSchema,
   })
-  .superRefine((line, ctx) => {
-    if (line.kind != null && PRODUCT_KINDS[line.kind].category !== line.category) {
-      ctx.addIssue({ code: 'custom', path: ['kind'], message: `expected a ${line.category} kind`, input: line.kind });
-    }
-    if (line.category === 'drug' && line.highValue === true) {
-      ctx.addIssue({ code: 'custom', path: ['highValue'], message: 'expected highValue only on consumables', input: line.highValue });
-    }
-  });
+  .check(
+    z.superRefine((line, ctx) => {
+      if (line.kind != null && PRODUCT_KINDS[line.kind].category !== line.category) {
+        ctx.addIssue({ code: 'custom', path: ['kind'], message: `expected a ${line.category} kind`, input: line.kind });
+      }
+      if (line.category === 'drug' && line.highValue === true) {
+        ctx.addIssue({ code: 'custom', path: ['highValue'], message: 'expected highValue only on consumables', input: line.highValue });
+      }
+    }),
+  ));
 
 /** A purchase line as callers pass it. */
 export type PurchaseLineInput = z.input<typeof PurchaseLineSchema>;

@@ -1,10 +1,11 @@
 import type Decimal from 'decimal.js';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ZERO } from '../_lib/decimal';
 import { parseInput } from '../_lib/parseInput';
 import { AmountSchema } from '../amount/schema';
 import { rateFigures } from './rateFigures';
 import type { RateFigures } from './types';
+import { pure } from '../_lib/pure';
 
 /**
  * The amounts of {@link onlinePurchaseRate}.
@@ -13,14 +14,14 @@ import type { RateFigures } from './types';
  * @example
  * OnlinePurchaseRateInputSchema.parse({ platformAmount: '850', totalAmount: '1000' }).totalAmount.toFixed() //=> '1000'
  */
-export const OnlinePurchaseRateInputSchema = z.object({
+export const OnlinePurchaseRateInputSchema = /* @__PURE__ */ pure(() => z.object({
   /** Amount bought on the provincial platform (省平台采购入库金额), 元. */
   platformAmount: AmountSchema,
   /** The institution's total inbound purchase amount (院内采购入库金额), 元. */
   totalAmount: AmountSchema,
   /** Of the total, emergency purchases (应急采购金额), 元; 0 when absent. */
-  emergencyAmount: AmountSchema.optional(),
-});
+  emergencyAmount: z.optional(AmountSchema),
+}));
 /** What {@link onlinePurchaseRate} takes. */
 export type OnlinePurchaseRateInput = z.input<typeof OnlinePurchaseRateInputSchema>;
 /** What {@link onlinePurchaseRate} returns. */

@@ -5,8 +5,9 @@ import { SunshineInputError } from '../errors';
 import type { Citation } from '../policy/schema';
 import { rateFigures } from '../rate/rateFigures';
 import type { InstitutionMeasure, RateFigures } from '../rate/types';
+import { pure } from '../_lib/pure';
 
-const TEN_THOUSAND = new D(10000);
+const TEN_THOUSAND = /* @__PURE__ */ pure(() => new D(10000));
 
 /** The three amounts of one category on the form, in 万元. */
 export interface MonitoringFormAmounts {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { parseInput } from '../_lib/parseInput';
 import { PeriodSchema, type Period } from '../_lib/period';
 import { SunshineInputError } from '../errors';
@@ -7,6 +7,7 @@ import type { Policy } from '../policy/schema';
 import { lineClassification } from '../rate/classification';
 import { DIALECT_TEXT, SQL_DIALECTS, type SqlDialect } from './dialects';
 import { buildRatesSQL, type CompiledRatesSQL } from './queries';
+import { pure } from '../_lib/pure';
 
 export type { SqlDialect } from './dialects';
 export type { CompiledRatesSQL } from './queries';
@@ -41,11 +42,11 @@ export interface CompileRatesSQLOptions {
 }
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
-const OptionsSchema = z.object({
+const OptionsSchema = /* @__PURE__ */ pure(() => z.object({
   dialect: z.enum(SQL_DIALECTS),
-  period: PeriodSchema.optional(),
-  regionBy: z.enum(['province', 'city', 'county']).optional(),
-});
+  period: z.optional(PeriodSchema),
+  regionBy: z.optional(z.enum(['province', 'city', 'county'])),
+}));
 
 /**
  * Compiles a policy into SQL text that classifies and sums purchase lines exactly as

@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { D, HUNDRED, ONE, ZERO } from '../_lib/decimal';
 import { parseInput } from '../_lib/parseInput';
 import { SunshineInputError } from '../errors';
@@ -8,6 +8,7 @@ import type { MeasureId } from '../policy/measures';
 import { resolvePolicy } from '../policy/policies';
 import type { Citation, Policy } from '../policy/schema';
 import type { InstitutionMeasure, RateStatus, RegionalMeasure, Subject, Warning } from '../rate/types';
+import { pure } from '../_lib/pure';
 
 /** Options of {@link checkTargets}. */
 export interface CheckTargetsOptions {
@@ -58,10 +59,10 @@ export interface TargetCheck {
   readonly citation: Citation;
 }
 
-const OptionsSchema = z.object({
-  compare: z.enum(['exact', 'display']).optional(),
-  digits: z.number().int().min(0).max(20).optional(),
-});
+const OptionsSchema = /* @__PURE__ */ pure(() => z.object({
+  compare: z.optional(z.enum(['exact', 'display'])),
+  digits: z.optional(z.int().check(z.gte(0), z.lte(20))),
+}));
 
 function inScope(m: InstitutionMeasure | RegionalMeasure, policy: Policy): boolean {
   if (m.subject.type === 'institution') {
