@@ -7,6 +7,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchCalendar } from './calendar';
+import { benchImportTime } from './importTime';
 import { benchRates } from './rates';
 import { benchSql } from './sql';
 
@@ -26,6 +27,8 @@ console.log(`  peak RSS: ${stream.peakMiB.toFixed(0)} MiB   (target: under 300 M
 const sql = await benchSql(quick);
 
 await benchCalendar(quick);
+
+benchImportTime(quick ? 5 : 10);
 
 if (!rates.identical || !stream.balanced || sql.some((f) => !f.same)) {
   console.error('\nthe sums differ: the benchmark fails');

@@ -1,5 +1,4 @@
 import * as z from 'zod/mini';
-import en from 'zod/v4/locales/en.js';
 import { keepValue, SunshineInputError, type InputIssue } from '../errors';
 
 /** Formats a zod path as a dot path: `['lines', 3, 'amount']` → `lines[3].amount`. */
@@ -22,16 +21,42 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return current;
 }
 
-let english: z.core.$ZodErrorMap | undefined;
-/** zod's English error map, made on first use. */
-function englishErrors(): z.core.$ZodErrorMap {
-  return (english ??= en().localeError);
-}
+/** What zod/mini says of an issue without a message of ours (it loads no locale). */
+const NO_MESSAGE = 'Invalid input';
 
+const SIZED: Readonly<Record<string, string>> = { string: 'characters', file: 'bytes', array: 'items', set: 'items', map: 'entries' };
+
+/**
+ * What an issue expected, in words. The package's schemas give their own message (`expected …`)
+ * wherever a user may err; for the other issues the words are those of zod's English locale
+ * (`Too small: expected number to be >=0`), written here from the issue's fields, so that zod's
+ * locale is not bundled and no global zod setting is touched.
+ */
 function expectedOf(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_value') return `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-  const msg = issue.message.replace(/^Invalid input: /, '').replace(/, received .*$/, '');
-  return msg.startsWith('expected ') ? msg.slice('expected '.length) : msg;
+  if (issue.message !== NO_MESSAGE) return issue.message.startsWith('expected ') ? issue.message.slice('expected '.length) : issue.message;
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.expected === 'nan' ? 'NaN' : issue.expected;
+    case 'too_big':
+    case 'too_small': {
+      const [word, bound, sign] = issue.code === 'too_big' ? ['Too big', issue.maximum, '<'] : ['Too small', issue.minimum, '>'];
+      const adj = issue.exact === true ? 'exactly ' : issue.inclusive === true ? `${sign}=` : sign;
+      const unit = SIZED[issue.origin];
+      return `${word}: expected ${issue.origin ?? 'value'} to ${unit === undefined ? 'be' : 'have'} ${adj}${String(bound)}${unit === undefined ? '' : ` ${unit}`}`;
+    }
+    case 'invalid_union': {
+      // a discriminated union names the discriminator's values
+      const options = (issue as { options?: readonly unknown[] }).options;
+      return options !== undefined && options.length > 0 ? `Invalid discriminator value. Expected ${options.map((o) => `'${String(o)}'`).join(' | ')}` : NO_MESSAGE;
+    }
+    case 'invalid_key':
+      return `Invalid key in ${issue.origin}`;
+    case 'invalid_element':
+      return `Invalid value in ${issue.origin}`;
+    default:
+      return NO_MESSAGE;
+  }
 }
 
 /**
@@ -40,8 +65,7 @@ function expectedOf(issue: z.core.$ZodIssue): string {
  * @internal
  */
 export function parseInput<S extends z.ZodMiniType>(schema: S, input: unknown, fn: string, prefix = ''): z.output<S> {
-  // zod's English messages for this parse only (zod/mini loads no locale, and z.config would change the caller's zod)
-  const result = z.safeParse(schema, input, { reportInput: true, error: englishErrors() });
+  const result = z.safeParse(schema, input, { reportInput: true });
   if (result.success) return result.data;
   const issues: InputIssue[] = result.error.issues.map((issue) => {
     const at = valueAt(input, issue.path);

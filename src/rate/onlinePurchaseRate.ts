@@ -1,7 +1,8 @@
 import type Decimal from 'decimal.js';
 import * as z from 'zod/mini';
 import { ZERO } from '../_lib/decimal';
-import { parseInput } from '../_lib/parseInput';
+import { AMOUNT_EXPECTED, readAmount } from '../amount/readAmount';
+import { keepValue, SunshineInputError, type InputIssue } from '../errors';
 import { AmountSchema } from '../amount/schema';
 import { rateFigures } from './rateFigures';
 import type { RateFigures } from './types';
@@ -42,7 +43,34 @@ export type OnlinePurchaseRateResult = RateFigures;
  * onlinePurchaseRate({ platformAmount: '850', totalAmount: '1000' }).rate?.toFixed(2) //=> '0.85'
  */
 export function onlinePurchaseRate(input: OnlinePurchaseRateInput): OnlinePurchaseRateResult {
-  const parsed = parseInput(OnlinePurchaseRateInputSchema, input, 'onlinePurchaseRate');
-  const emergency: Decimal = parsed.emergencyAmount ?? ZERO;
-  return rateFigures(parsed.platformAmount, parsed.totalAmount, emergency);
+  const fn = 'onlinePurchaseRate';
+  const [platform, total, emergency] = readAmounts(input, fn);
+  return rateFigures(platform, total, emergency ?? ZERO);
+}
+
+const FIELDS = ['platformAmount', 'totalAmount', 'emergencyAmount'] as const;
+
+/**
+ * The three amounts, read by hand exactly as {@link OnlinePurchaseRateInputSchema} reads them
+ * (the same issues, in the same order, worded as parseInput words zod's; a differential property
+ * test checks it), so that a bundle with only this function needs no zod.
+ */
+function readAmounts(input: unknown, fn: string): [Decimal, Decimal, Decimal | undefined] {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new SunshineInputError(fn, [{ code: input === undefined ? 'missing' : 'invalid-value', path: '', value: keepValue(input), expected: 'object' }]);
+  }
+  const issues: InputIssue[] = [];
+  const out: (Decimal | undefined)[] = [];
+  for (const field of FIELDS) {
+    const value = (input as Record<string, unknown>)[field];
+    if (value === undefined && field === 'emergencyAmount') {
+      out.push(undefined);
+      continue;
+    }
+    const amount = readAmount(value);
+    if (amount === null) issues.push({ code: value === undefined ? 'missing' : 'invalid-value', path: field, value: keepValue(value), expected: AMOUNT_EXPECTED });
+    out.push(amount ?? undefined);
+  }
+  if (issues.length > 0) throw new SunshineInputError(fn, issues);
+  return out as [Decimal, Decimal, Decimal | undefined];
 }

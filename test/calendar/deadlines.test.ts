@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
 import {
@@ -199,6 +200,15 @@ describe('toICS', () => {
 });
 
 describe('the embedded holiday data', () => {
+  it('expands its compact form into exactly the days of the notices as the earlier literal held them', () => {
+    // sha256 of JSON.stringify(CN_HOLIDAYS) when the data was one object literal per day (before the
+    // compact form of scripts/generate-holidays.mjs): 15,887 characters, 286 days in 8 years
+    const text = JSON.stringify(CN_HOLIDAYS);
+    expect(text.length).toBe(15887);
+    expect(CN_HOLIDAYS.reduce((n, y) => n + y.days.length, 0)).toBe(286);
+    expect(createHash('sha256').update(text).digest('hex')).toBe('5ae2dc6a192ee3764a97a35e693f76e0b8f044363e1f726d54a7f0ab1ac687e4');
+  });
+
   const shared = join(__dirname, '..', '..', '..', 'shared', 'data', 'holidays');
   it.skipIf(!existsSync(shared))('is a faithful transcription of the notices in shared/data/holidays', () => {
     for (const year of CN_HOLIDAYS) {
