@@ -44,7 +44,12 @@ export function showValue(value: unknown): string {
     return String(value);
   }
   if (typeof value === 'object' && value !== null && typeof (value as { toFixed?: unknown }).toFixed === 'function') {
-    return String(value);
+    // a Decimal; a broken one (its constructor replaced) falls through to JSON below
+    try {
+      return String(value);
+    } catch {
+      // shown below
+    }
   }
   try {
     const text = JSON.stringify(value);

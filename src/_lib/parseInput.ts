@@ -1,15 +1,8 @@
 import * as z from 'zod/mini';
 import { keepValue, SunshineInputError, type InputIssue } from '../errors';
+import { toDotPath } from './path';
 
-/** Formats a zod path as a dot path: `['lines', 3, 'amount']` → `lines[3].amount`. */
-export function toDotPath(path: readonly PropertyKey[], prefix = ''): string {
-  let out = prefix;
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out === '' ? String(key) : `.${String(key)}`;
-  }
-  return out;
-}
+export { toDotPath } from './path';
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let current: unknown = root;
@@ -30,11 +23,14 @@ const SIZED: Readonly<Record<string, string>> = { string: 'characters', file: 'b
  * What an issue expected, in words. The package's schemas give their own message (`expected …`)
  * wherever a user may err; for the other issues the words are those of zod's English locale
  * (`Too small: expected number to be >=0`), written here from the issue's fields, so that zod's
- * locale is not bundled and no global zod setting is touched.
+ * locale is not bundled, no global zod setting is touched, and a locale that the caller set for
+ * their own zod does not change the package's messages.
  */
 function expectedOf(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_value') return `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-  if (issue.message !== NO_MESSAGE) return issue.message.startsWith('expected ') ? issue.message.slice('expected '.length) : issue.message;
+  // the package's own messages all begin with "expected "; any other is zod's (a locale that the
+  // caller's zod may have set globally, or none), and is worded here from the issue's fields
+  if (issue.message.startsWith('expected ')) return issue.message.slice('expected '.length);
   switch (issue.code) {
     case 'invalid_type':
       return issue.expected === 'nan' ? 'NaN' : issue.expected;

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { isCivilDate } from './dates';
 import { pure } from './pure';
+import { object, push, refine, str, type Read } from './read';
 
 /**
  * A period of civil dates, both ends included.
@@ -15,3 +16,11 @@ export const PeriodSchema = /* @__PURE__ */ pure(() => z
 
 /** A period `{ from, to }` of `YYYY-MM-DD` dates, both included. */
 export type Period = z.output<typeof PeriodSchema>;
+
+/** A period as PeriodSchema reads it, without zod (../_lib/read.ts). @internal */
+export const readPeriod: Read<Period> = /* @__PURE__ */ pure(() => {
+  const date = str({}, refine(isCivilDate, 'expected a real civil date "YYYY-MM-DD"'));
+  return object({ from: date, to: date }, (p, input, at, issues) => {
+    if (p.from > p.to) push(issues, [...at, 'to'], input.to, 'period.to on or after period.from', false);
+  });
+});

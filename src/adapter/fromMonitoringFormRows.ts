@@ -1,7 +1,7 @@
 import { keepValue, SunshineInputError } from '../errors';
-import { InstitutionSchema, type Institution } from '../institution/schema';
-import { parseInput } from '../_lib/parseInput';
-import * as z from 'zod/mini';
+import type { Institution } from '../institution/schema';
+import { readInstitutions } from '../institution/readInstitutions';
+import { readOrThrow } from '../_lib/read';
 import { MEASURES } from '../policy/measures';
 import { resolvePolicy } from '../policy/policies';
 import type { Policy } from '../policy/schema';
@@ -40,7 +40,7 @@ export function measuresFromMonitoringForm(
 ): { measures: InstitutionMeasure[]; rejected: AdapterRejection[] } {
   const fn = 'measuresFromMonitoringForm';
   const policy = resolvePolicy(options?.policy, fn, 'options.policy');
-  const institutions = parseInput(z.array(InstitutionSchema), options.institutions, fn, 'options.institutions');
+  const institutions = readOrThrow(readInstitutions, options.institutions, fn, 'options.institutions');
   const byId = new Map<string, Institution>(institutions.map((i) => [i.id, i]));
   if (!Array.isArray(rows)) throw new SunshineInputError(fn, [{ code: 'invalid-type', path: 'rows', value: rows, expected: 'the rows of a monitoring form' }]);
   const measures: InstitutionMeasure[] = [];

@@ -1,8 +1,7 @@
-import { parseInput } from '../_lib/parseInput';
-import { dayNumber, parseCivilDate } from '../_lib/dates';
+import { dayNumber, isCivilDate, parseCivilDate } from '../_lib/dates';
 import { SunshineInputError, type InputIssue } from '../errors';
-import { HolidayYearSchema, type HolidayYear, type HolidayYearInput } from './schema';
-import * as z from 'zod/mini';
+import type { HolidayYear, HolidayYearInput } from './schema';
+import { array, bool, int, minLength, object, optional, readOrThrow, refine, str } from '../_lib/read';
 import { pure } from '../_lib/pure';
 
 /** The kind of a day: a working day, a weekend rest day, a day off in a holiday block, or a make-up working day (调休). */
@@ -85,7 +84,24 @@ export class CalendarCoverageError extends SunshineInputError {
   }
 }
 
-const YearsSchema = /* @__PURE__ */ pure(() => z.array(HolidayYearSchema).check(z.minLength(1, 'expected at least one year of holiday data')));
+/** The years, read as `z.array(HolidayYearSchema)` with at least one would read them, without zod (../_lib/read.ts). */
+const readYears = /* @__PURE__ */ pure(() =>
+  array(
+    object({
+      year: int(1950, 2200),
+      title: optional(str()),
+      papers: optional(array(str())),
+      days: array(
+        object({
+          date: str({}, refine(isCivilDate, 'expected a real civil date "YYYY-MM-DD"')),
+          name: str({ trim: true }, minLength(1, 'expected the holiday name, e.g. "春节"')),
+          isOffDay: bool,
+        }),
+      ),
+    }),
+    { n: 1, message: 'expected at least one year of holiday data' },
+  ),
+);
 
 /** Options of {@link createWorkdayCalendar}. */
 export interface CreateWorkdayCalendarOptions {
@@ -112,7 +128,7 @@ export interface CreateWorkdayCalendarOptions {
  * isWorkday('2027-01-01', cal) //=> false
  */
 export function createWorkdayCalendar(years: readonly HolidayYearInput[], options: CreateWorkdayCalendarOptions = {}): WorkdayCalendar {
-  const parsed = parseInput(YearsSchema, years, 'createWorkdayCalendar', 'years');
+  const parsed: HolidayYear[] = readOrThrow(readYears, years, 'createWorkdayCalendar', 'years');
   return buildCalendar(parsed, options.base, 'createWorkdayCalendar');
 }
 

@@ -1,6 +1,5 @@
-import * as z from 'zod/mini';
 import { daysInMonth, dayNumber, fromDayNumber } from '../_lib/dates';
-import { parseInput } from '../_lib/parseInput';
+import { int, object, oneOf, optional, readOrThrow } from '../_lib/read';
 import { resolvePolicy } from '../policy/policies';
 import type { Citation, DeadlineRule, Policy } from '../policy/schema';
 import { CalendarCoverageError, INDEX, type WorkdayCalendar } from './calendar';
@@ -44,10 +43,8 @@ export interface DeadlineEvent {
   readonly citation: Citation;
 }
 
-const OptionsSchema = /* @__PURE__ */ pure(() => z.object({
-  year: z.int().check(z.gte(1990), z.lte(2200)),
-  roll: z.optional(z.enum(['next-workday', 'none'])),
-}));
+/** The options, read as a zod object of these fields would read them, without zod (../_lib/read.ts). */
+const readOptions = /* @__PURE__ */ pure(() => object({ year: int(1990, 2200), roll: optional(oneOf(['next-workday', 'none'] as const)) }));
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -107,7 +104,7 @@ function drafts(rule: DeadlineRule, year: number): Draft[] {
 export function reportingSchedule(policy: Policy | string, options: ReportingScheduleOptions): DeadlineEvent[] {
   const fn = 'reportingSchedule';
   const p = resolvePolicy(policy, fn);
-  const opts = parseInput(OptionsSchema, { year: options?.year, roll: options?.roll }, fn, 'options');
+  const opts = readOrThrow(readOptions, { year: options?.year, roll: options?.roll }, fn, 'options');
   const roll = opts.roll ?? 'next-workday';
   const cal = calendarOf(options.calendar, fn);
   const all = p.deadlines.flatMap((rule) => drafts(rule, opts.year));

@@ -1,13 +1,13 @@
 import { isCivilDate } from '../_lib/dates';
 import { SunshineInputError } from '../errors';
-import { parseInput } from '../_lib/parseInput';
 import { GANZHOU_2023 } from './builtin/ganzhou-2023';
 import { HUNAN_2023 } from './builtin/hunan-2023';
 import { JIANGSU_2019 } from './builtin/jiangsu-2019';
 import { JIANGSU_2022 } from './builtin/jiangsu-2022';
 import { NANTONG_2022 } from './builtin/nantong-2022';
 import { YUSHE_2020 } from './builtin/yushe-2020';
-import { PolicySchema, type Policy } from './schema';
+import { readPolicy } from './readPolicy';
+import type { Policy } from './schema';
 import { pure } from '../_lib/pure';
 
 /**
@@ -101,7 +101,7 @@ export function getPolicy(id: string, options: GetPolicyOptions = {}): Policy {
  * definePolicy({ ...getPolicy('jiangsu-2022'), id: 'my-city-2025', targets: [] }).id //=> 'my-city-2025'
  */
 export function definePolicy(json: unknown): Policy {
-  const policy = parseInput(PolicySchema, json, 'definePolicy');
+  const policy = readPolicy(json, 'definePolicy');
   DEFINED.add(policy);
   return policy;
 }
@@ -122,7 +122,7 @@ export function resolvePolicy(policy: unknown, fn: string, path = 'policy'): Pol
   if (typeof policy !== 'object' || policy === null) {
     throw new SunshineInputError(fn, [{ code: 'missing', path, value: policy, expected: 'a policy object or a built-in policy id such as "jiangsu-2022"' }]);
   }
-  const parsed = parseInput(PolicySchema, policy, fn, path);
+  const parsed = readPolicy(policy, fn, path);
   DEFINED.add(parsed);
   return parsed;
 }

@@ -1,7 +1,6 @@
 import type Decimal from 'decimal.js';
-import * as z from 'zod/mini';
 import { ZERO } from '../_lib/decimal';
-import { parseInput } from '../_lib/parseInput';
+import { array, custom, either, minLength, object, oneOf, optional, readOrThrow, record, str } from '../_lib/read';
 import { regionKey } from '../_lib/region';
 import { SunshineInputError } from '../errors';
 import { LEVELS, type Level, type Region } from '../institution/schema';
@@ -37,10 +36,13 @@ export const SECONDARY_AND_ABOVE = { 'secondary-and-above': ['secondary', 'terti
 
 const REGIONAL_CITATION = { policyId: 'jiangsu-2022', document: '苏医保发〔2022〕38号', clause: 'annex 1 §1(2)' } as const;
 
-const OptionsSchema = /* @__PURE__ */ pure(() => z.object({
-  by: z.union([z.enum(['province', 'city', 'county']), z.custom<(m: InstitutionMeasure) => string | null | undefined>((v) => typeof v === 'function', { message: 'expected "province", "city", "county" or a function' })]),
-  levelGroups: z.optional(z.record(z.string().check(z.minLength(1)), z.array(z.enum(LEVELS)).check(z.minLength(1, 'expected at least one level')))),
-}));
+/** The options, read as a zod object of these fields would read them, without zod (../_lib/read.ts). */
+const readOptions = /* @__PURE__ */ pure(() =>
+  object({
+    by: either<RegionKey>(oneOf(['province', 'city', 'county'] as const), custom((v) => typeof v === 'function', 'expected "province", "city", "county" or a function')),
+    levelGroups: optional(record(str({}, minLength(1, 'Too small: expected string to have >=1 characters')), array(oneOf(LEVELS), { n: 1, message: 'expected at least one level' }))),
+  }),
+);
 
 interface Group {
   readonly regionId: string | null;
@@ -96,7 +98,7 @@ function regionKeyOf(by: RegionKey, m: InstitutionMeasure): { id: string | null;
  */
 export function aggregateRates(measures: readonly InstitutionMeasure[], options: AggregateRatesOptions): RegionalMeasure[] {
   const fn = 'aggregateRates';
-  const opts = parseInput(OptionsSchema, options, fn, 'options');
+  const opts = readOrThrow(readOptions, options, fn, 'options');
   if (!Array.isArray(measures)) {
     throw new SunshineInputError(fn, [{ code: 'invalid-type', path: 'measures', value: measures, expected: 'an array of institution measures from measureOnlineRates' }]);
   }

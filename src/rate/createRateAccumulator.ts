@@ -1,4 +1,5 @@
 import { SunshineInputError } from '../errors';
+import { compatibilityKey, engineToJSON, mergeEngine, restoreEngine } from './engineState';
 import { RateEngine, type MeasureOnlineRatesOptions, type MeasureOnlineRatesResult, type RateAccumulatorJSON } from './engine';
 import { pure } from '../_lib/pure';
 
@@ -49,14 +50,14 @@ function wrap(engine: RateEngine): RateAccumulator {
       if (theirs === engine) {
         throw new SunshineInputError('merge', [{ code: 'invalid-value', path: 'other', value: 'the same accumulator', expected: 'another accumulator (merging one into itself would count its lines twice)' }]);
       }
-      if (theirs.compatibilityKey() !== engine.compatibilityKey()) {
+      if (compatibilityKey(theirs) !== compatibilityKey(engine)) {
         throw new SunshineInputError('merge', [{ code: 'invalid-value', path: 'other', value: theirs.policy.id, expected: `an accumulator with the same policy (${engine.policy.id}), institutions and period` }]);
       }
-      engine.merge(theirs);
+      mergeEngine(engine, theirs);
       return acc;
     },
     result: () => engine.result(),
-    toJSON: () => engine.toJSON(),
+    toJSON: () => engineToJSON(engine),
     get lines() {
       return engine.seen;
     },
@@ -109,6 +110,6 @@ export function rateAccumulatorFromJSON(json: unknown): RateAccumulator {
     { policy: j.policy as never, institutions: j.institutions as never, period: j.period ?? undefined, firstIndex: j.firstIndex },
     fn,
   );
-  engine.restore(j as RateAccumulatorJSON, fn);
+  restoreEngine(engine, j as RateAccumulatorJSON, fn);
   return wrap(engine);
 }

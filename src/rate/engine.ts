@@ -1,16 +1,16 @@
 import type Decimal from 'decimal.js';
-import * as z from 'zod/mini';
 import { daysInMonth } from '../_lib/dates';
 import { ZERO } from '../_lib/decimal';
 import { fenQuotient } from '../_lib/decimalWords';
 import { ExactSum, FEN_LIMIT, fenToYuan, numberFen, parseFen } from '../_lib/exactSum';
-import { parseInput } from '../_lib/parseInput';
-import { PeriodSchema, type Period } from '../_lib/period';
+import { bool, int, object, optional, readOrThrow } from '../_lib/read';
+import { readPeriod, type Period } from '../_lib/period';
 import { AMOUNT_EXPECTED, readAmount } from '../amount/readAmount';
 import { PRODUCT_KINDS, type Category } from '../catalog/kinds';
 import { keepValue, SunshineInputError } from '../errors';
 import { cleanInstitutions } from '../institution/cleanInstitutions';
-import { InstitutionSchema, type Institution } from '../institution/schema';
+import { readInstitutions } from '../institution/readInstitutions';
+import type { Institution } from '../institution/schema';
 import { MEASURES } from '../policy/measures';
 import { lineClassification, stepOf } from './classification';
 import { resolvePolicy } from '../policy/policies';
@@ -74,21 +74,18 @@ class Tally {
  * side by side, so that a line touches one cache line. After them, eight slots per institution
  * and measure for the excluded lines: for reason r, lines at 2r and fen at 2r + 1.
  */
-const HOT = 4;
-const S_PLATFORM = 0;
-const S_TOTAL = 1;
-const S_EMERGENCY = 2;
-const S_LINES = 3;
-const EXCLUDED = 8;
+export const HOT = 4;
+export const S_PLATFORM = 0;
+export const S_TOTAL = 1;
+export const S_EMERGENCY = 2;
+export const S_LINES = 3;
+export const EXCLUDED = 8;
 
-const OptionsSchema = /* @__PURE__ */ pure(() => z.object({
-  institutions: z.array(InstitutionSchema),
-  period: z.optional(PeriodSchema),
-  strict: z.optional(z.boolean()),
-  firstIndex: z.optional(z.int().check(z.gte(0))),
-}));
+/** The options but the policy, read as a zod object of these fields would read them, without zod (../_lib/read.ts). */
+const otherOptions = { period: optional(readPeriod), strict: optional(bool), firstIndex: optional(int(0, Number.MAX_SAFE_INTEGER)) };
+const readOptions = /* @__PURE__ */ pure(() => object({ institutions: readInstitutions, ...otherOptions }));
 /** The options but the institutions, for when cleanInstitutions has read them. */
-const OtherOptionsSchema = /* @__PURE__ */ pure(() => z.omit(OptionsSchema, { institutions: true }));
+const readOtherOptions = /* @__PURE__ */ pure(() => object(otherOptions));
 
 const KIND_CATEGORY: Readonly<Record<string, 'drug' | 'consumable'>> = /* @__PURE__ */ pure(() => Object.assign(
   Object.create(null) as Record<string, 'drug' | 'consumable'>,
@@ -156,22 +153,29 @@ export class RateEngine {
   private readonly strict: boolean;
   private readonly fn: string;
   /** Institution id → index (a dictionary without prototype: "__proto__" is an ordinary key). */
-  private readonly indexOf: Record<string, number>;
-  private readonly inScope: Uint8Array;
+  /** @internal */
+  readonly indexOf: Record<string, number>;
+  /** @internal */
+  readonly inScope: Uint8Array;
   /** The measures (by index in the policy) fed by each kind of line. */
   private readonly drugSlots: readonly number[];
   private readonly consumableSlots: readonly number[];
   private readonly highValueSlots: readonly number[];
   /** Measures per institution. */
-  private readonly M: number;
+  /** @internal */
+  readonly M: number;
   /** Where the excluded slots begin. */
-  private readonly X: number;
+  /** @internal */
+  readonly X: number;
   /** Fen sums and line counts, see HOT and EXCLUDED. */
-  private readonly F: Float64Array;
+  /** @internal */
+  readonly F: Float64Array;
   /** Overflow of fen sums beyond 2^52, by slot. */
-  private readonly big = new Map<number, bigint>();
+  /** @internal */
+  readonly big = new Map<number, bigint>();
   /** Amounts that are not whole fen (more decimals, or huge), by slot. */
-  private readonly dec = new Map<number, Decimal>();
+  /** @internal */
+  readonly dec = new Map<number, Decimal>();
   private readonly excludedKind: Readonly<Record<string, true>>;
   private readonly codeDrug: boolean;
   private readonly codeConsumable: boolean;
@@ -192,7 +196,8 @@ export class RateEngine {
   /** Σ of every readable amount seen: the ledger's independent input total. */
   readonly input = new ExactSum();
   /** Excluded lines of out-of-scope institutions (the other reasons are kept per measure). */
-  private readonly outOfScope = new Tally();
+  /** @internal */
+  readonly outOfScope = new Tally();
   /** Rejected lines. */
   readonly rejected = new Tally();
   readonly rejections: RejectedLine[] = [];
@@ -208,8 +213,8 @@ export class RateEngine {
     const clean = cleanInstitutions(options.institutions);
     const parsed =
       clean === null
-        ? parseInput(OptionsSchema, { institutions: options.institutions, ...others }, fn, 'options')
-        : { ...parseInput(OtherOptionsSchema, others, fn, 'options'), institutions: clean };
+        ? readOrThrow(readOptions, { institutions: options.institutions, ...others }, fn, 'options')
+        : { ...readOrThrow(readOtherOptions, others, fn, 'options'), institutions: clean };
     this.institutions = parsed.institutions;
     this.period = parsed.period;
     this.strict = parsed.strict ?? false;
@@ -250,7 +255,8 @@ export class RateEngine {
   }
 
   /** Adds whole fen (or, when dec is not null, a Decimal) to a slot, exactly. */
-  private addAt(slot: number, fen: number, dec: Decimal | null): void {
+  /** @internal */
+  addAt(slot: number, fen: number, dec: Decimal | null): void {
     if (dec === null) {
       const s = this.F[slot]! + fen;
       // Stryker disable next-line EqualityOperator: at exactly 2^52 fen both branches keep the sum exact
@@ -277,7 +283,8 @@ export class RateEngine {
   }
 
   /** The exact yuan sum of a slot. */
-  private sumAt(slot: number): Decimal {
+  /** @internal */
+  sumAt(slot: number): Decimal {
     if (this.big.size === 0 && this.dec.size === 0) return fenToYuan(this.F[slot]!);
     const s = new ExactSum();
     this.addSlotTo(slot, s);
@@ -504,22 +511,6 @@ export class RateEngine {
     }
   }
 
-  /** Adds another engine's sums (same policy, institutions and period). */
-  merge(other: RateEngine): void {
-    this.seen += other.seen;
-    this.input.addSum(other.input);
-    this.outOfScope.lines += other.outOfScope.lines;
-    this.outOfScope.sum.addSum(other.outOfScope.sum);
-    this.rejected.lines += other.rejected.lines;
-    this.rejected.sum.addSum(other.rejected.sum);
-    this.rejections.push(...other.rejections);
-    this.rejections.sort((a, b) => a.index - b.index);
-    const F = other.F;
-    for (let slot = 0; slot < F.length; slot++) if (F[slot] !== 0) this.addAt(slot, F[slot]!, null);
-    for (const [slot, b] of other.big) this.big.set(slot, (this.big.get(slot) ?? BigInt(0)) + b);
-    for (const [slot, d] of other.dec) this.addAt(slot, 0, d);
-  }
-
   /** The measures and the ledger. */
   result(): MeasureOnlineRatesResult {
     const policy = this.policy;
@@ -624,45 +615,6 @@ export class RateEngine {
     ];
   }
 
-  /** A key that two engines must share to be merged. */
-  compatibilityKey(): string {
-    return stableStringify([this.policy, this.institutions.map((i) => [i.id, i.level, i.ownership]), this.period ?? null]);
-  }
-
-  toJSON(): RateAccumulatorJSON {
-    const F = this.F;
-    const measures: Record<string, Record<string, readonly [string, string, string, number, Partial<Record<ExclusionReason, readonly [number, string]>>]>> = {};
-    this.institutions.forEach((inst, i) => {
-      if (this.inScope[i] === 0) return;
-      const per: Record<string, readonly [string, string, string, number, Partial<Record<ExclusionReason, readonly [number, string]>>]> = {};
-      this.policy.measures.forEach((pm, k) => {
-        const at = (i * this.M + k) * HOT;
-        const ex0 = this.X + (i * this.M + k) * EXCLUDED;
-        const ex: Partial<Record<ExclusionReason, readonly [number, string]>> = {};
-        for (let r = 1; r < 4; r++) {
-          const n = F[ex0 + 2 * r]!;
-          if (n !== 0) ex[EXCLUSION_REASONS[r]!] = [n, this.sumAt(ex0 + 2 * r + 1).toFixed()];
-        }
-        per[pm.id] = [this.sumAt(at + S_PLATFORM).toFixed(), this.sumAt(at + S_TOTAL).toFixed(), this.sumAt(at + S_EMERGENCY).toFixed(), F[at + S_LINES]!, ex];
-      });
-      measures[inst.id] = per;
-    });
-    const zero = [0, '0'] as const;
-    return {
-      format: 'sunshine-procurement/rate-accumulator',
-      version: 1,
-      policy: this.policy,
-      institutions: this.institutions,
-      period: this.period ?? null,
-      firstIndex: this.firstIndex,
-      seen: this.seen,
-      input: this.input.toJSON(),
-      excluded: { 'institution-out-of-scope': [this.outOfScope.lines, this.outOfScope.sum.toJSON()], 'outside-period': zero, 'excluded-kind': zero, 'missing-insurance-code': zero },
-      rejected: { lines: this.rejected.lines, amount: this.rejected.sum.toJSON(), reasons: this.rejections.slice() },
-      measures,
-    };
-  }
-
   /** The index of an institution id among the engine's institutions, or -1. */
   institutionIndex(id: string): number {
     return this.indexOf[id] ?? -1;
@@ -673,109 +625,6 @@ export class RateEngine {
     return this.inScope[i] === 1;
   }
 
-  /** Adds an exact sum into a slot. */
-  private putSum(slot: number, s: ExactSum): void {
-    this.addAt(slot, s.fen, null);
-    if (s.big !== null) this.big.set(slot, (this.big.get(slot) ?? BigInt(0)) + s.big);
-    if (s.dec !== null) this.addAt(slot, 0, s.dec);
-  }
-
-  /**
-   * Puts the sums of the in-scope institution at index `i` and the policy's measure at index `k`
-   * into this fresh engine (a JSON state restored, SQL rows read back).
-   */
-  loadMeasure(i: number, k: number, sums: LoadedMeasure): void {
-    const at = (i * this.M + k) * HOT;
-    const ex0 = this.X + (i * this.M + k) * EXCLUDED;
-    this.putSum(at + S_PLATFORM, sums.platform);
-    this.putSum(at + S_TOTAL, sums.total);
-    this.putSum(at + S_EMERGENCY, sums.emergency);
-    this.F[at + S_LINES] = sums.lines;
-    for (let r = 1; r < 4; r++) {
-      const t = sums.excluded[EXCLUSION_REASONS[r]!];
-      if (t === undefined) continue;
-      this.F[ex0 + 2 * r] = t[0];
-      this.putSum(ex0 + 2 * r + 1, t[1]);
-    }
-  }
-
-  /** Puts the totals of a run into this fresh engine: lines seen, input, out of scope, rejected. */
-  loadTotals(seen: number, input: ExactSum, outOfScope: readonly [number, ExactSum], rejected: readonly [number, ExactSum], reasons: readonly RejectedLine[]): void {
-    this.seen = seen;
-    this.input.addSum(input);
-    this.outOfScope.lines = outOfScope[0];
-    this.outOfScope.sum.addSum(outOfScope[1]);
-    this.rejected.lines = rejected[0];
-    this.rejected.sum.addSum(rejected[1]);
-    this.rejections.push(...reasons);
-  }
-
-  /** Restores the sums of a JSON state into this (fresh) engine. */
-  restore(json: RateAccumulatorJSON, fn: string): void {
-    const bad = (path: string, value: unknown, expected: string) => new SunshineInputError(fn, [{ code: 'invalid-value', path, value, expected }]);
-    const sum = (text: unknown, path: string): ExactSum => {
-      if (typeof text !== 'string' || readAmount(text) === null) throw bad(path, text, 'an exact decimal string');
-      return ExactSum.fromString(text);
-    };
-    const count = (n: unknown, path: string): number => {
-      if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) throw bad(path, n, 'a line count');
-      return n;
-    };
-    const seen = count(json.seen, 'json.seen');
-    const input = sum(json.input, 'json.input');
-    const oos = json.excluded?.['institution-out-of-scope'];
-    const outOfScope = [count(oos?.[0], 'json.excluded.institution-out-of-scope[0]'), sum(oos?.[1], 'json.excluded.institution-out-of-scope[1]')] as const;
-    const rejected = [count(json.rejected?.lines, 'json.rejected.lines'), sum(json.rejected?.amount, 'json.rejected.amount')] as const;
-    if (!Array.isArray(json.rejected?.reasons)) throw bad('json.rejected.reasons', json.rejected?.reasons, 'an array');
-    this.loadTotals(seen, input, outOfScope, rejected, json.rejected.reasons);
-    this.institutions.forEach((inst, i) => {
-      if (this.inScope[i] === 0) return;
-      const per = json.measures?.[inst.id];
-      if (per === undefined) throw bad(`json.measures.${inst.id}`, per, 'the measures of an in-scope institution');
-      this.policy.measures.forEach((pm, k) => {
-        const row = per[pm.id];
-        const path = `json.measures.${inst.id}.${pm.id}`;
-        if (!Array.isArray(row) || row.length !== 5) throw bad(path, row, '[platform, total, emergency, lines, excluded]');
-        const excluded: Partial<Record<ExclusionReason, readonly [number, ExactSum]>> = {};
-        for (let r = 1; r < 4; r++) {
-          const reason = EXCLUSION_REASONS[r]!;
-          const t = row[4]?.[reason];
-          if (t === undefined) continue;
-          excluded[reason] = [count(t[0], `${path}[4].${reason}[0]`), sum(t[1], `${path}[4].${reason}[1]`)];
-        }
-        this.loadMeasure(i, k, {
-          platform: sum(row[0], `${path}[0]`),
-          total: sum(row[1], `${path}[1]`),
-          emergency: sum(row[2], `${path}[2]`),
-          lines: count(row[3], `${path}[3]`),
-          excluded,
-        });
-      });
-    });
-  }
-}
-
-/** The sums of one institution and measure, read from a JSON state or SQL rows. @internal */
-export interface LoadedMeasure {
-  readonly platform: ExactSum;
-  readonly total: ExactSum;
-  readonly emergency: ExactSum;
-  readonly lines: number;
-  readonly excluded: Readonly<Partial<Record<ExclusionReason, readonly [number, ExactSum]>>>;
-}
-
-/** JSON with object keys sorted, so that equal data gives equal text whatever the key order. */
-function stableStringify(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const o = value as Record<string, unknown>;
-    return `{${Object.keys(o)
-      .filter((k) => o[k] !== undefined)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${stableStringify(o[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
 }
 
 function isBlank(s: string): boolean {

@@ -1,8 +1,8 @@
 import type Decimal from 'decimal.js';
 import { D, ZERO } from '../_lib/decimal';
 import { dayNumber, parseCivilDate } from '../_lib/dates';
-import { PeriodSchema, type Period } from '../_lib/period';
-import { parseInput } from '../_lib/parseInput';
+import { readPeriod, type Period } from '../_lib/period';
+import { readOrThrow } from '../_lib/read';
 import { regionKey } from '../_lib/region';
 import { SunshineInputError } from '../errors';
 import type { Level } from '../institution/schema';
@@ -182,8 +182,8 @@ export function mostImproved(
   options: MostImprovedOptions = {},
 ): { ranked: Improvement[]; unranked: string[] } {
   const fn = 'mostImproved';
-  const p1 = parseInput(PeriodSchema, before?.period, fn, 'before.period');
-  const p2 = parseInput(PeriodSchema, after?.period, fn, 'after.period');
+  const p1 = readOrThrow(readPeriod, before?.period, fn, 'before.period');
+  const p2 = readOrThrow(readPeriod, after?.period, fn, 'after.period');
   if (options.allowDifferentLengths !== true && days(p1) !== days(p2)) {
     throw new SunshineInputError(fn, [
       { code: 'invalid-value', path: 'after.period', value: p2, expected: `a period as long as before.period (${days(p1)} days, this one has ${days(p2)}), or options.allowDifferentLengths: true` },

@@ -1,3 +1,4 @@
+import { pure } from '../_lib/pure';
 import type { ExclusionReason } from '../rate/types';
 
 /**
@@ -15,21 +16,8 @@ export const exclusionColumn = (reason: ExclusionReason, what: 'lines' | 'amount
  * checks that each query returns exactly these.
  * @internal
  */
-export const SQL_COLUMNS = {
-  measures: [
-    'institution_id',
-    'measure',
-    'platform_amount',
-    'total_amount',
-    'emergency_amount',
-    'included_lines',
-    'outside_period_lines',
-    'outside_period_amount',
-    'excluded_kind_lines',
-    'excluded_kind_amount',
-    'missing_insurance_code_lines',
-    'missing_insurance_code_amount',
-  ],
+export const SQL_COLUMNS = /* @__PURE__ */ pure(() => ({
+  measures: ['institution_id', 'measure', 'platform_amount', 'total_amount', 'emergency_amount', 'included_lines', ...MEASURE_EXCLUSIONS.flatMap((r) => [exclusionColumn(r, 'lines'), exclusionColumn(r, 'amount')])],
   ledger: ['outcome', 'reason', 'lines', 'amount'],
   regions: ['region', 'level', 'measure', 'institutions', 'platform_amount', 'total_amount', 'emergency_amount', 'included_lines'],
-} as const;
+}));

@@ -1,6 +1,5 @@
-import * as z from 'zod/mini';
-import { parseInput } from '../_lib/parseInput';
-import { PeriodSchema, type Period } from '../_lib/period';
+import { readPeriod, type Period } from '../_lib/period';
+import { object, oneOf, optional, readOrThrow } from '../_lib/read';
 import { SunshineInputError } from '../errors';
 import { resolvePolicy } from '../policy/policies';
 import type { Policy } from '../policy/schema';
@@ -42,11 +41,8 @@ export interface CompileRatesSQLOptions {
 }
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
-const OptionsSchema = /* @__PURE__ */ pure(() => z.object({
-  dialect: z.enum(SQL_DIALECTS),
-  period: z.optional(PeriodSchema),
-  regionBy: z.optional(z.enum(['province', 'city', 'county'])),
-}));
+/** The options, read as a zod object of these fields would read them, without zod (../_lib/read.ts). */
+const readOptions = /* @__PURE__ */ pure(() => object({ dialect: oneOf(SQL_DIALECTS), period: optional(readPeriod), regionBy: optional(oneOf(['province', 'city', 'county'] as const)) }));
 
 /**
  * Compiles a policy into SQL text that classifies and sums purchase lines exactly as
@@ -76,7 +72,7 @@ export function compileRatesSQL(policy: Policy | string, options: CompileRatesSQ
   if (typeof options !== 'object' || options === null) {
     throw new SunshineInputError(fn, [{ code: 'missing', path: 'options', value: options, expected: `an options object { dialect } with dialect one of ${SQL_DIALECTS.map((s) => `"${s}"`).join(', ')}` }]);
   }
-  const opts = parseInput(OptionsSchema, { dialect: options.dialect, period: options.period, regionBy: options.regionBy }, fn, 'options');
+  const opts = readOrThrow(readOptions, { dialect: options.dialect, period: options.period, regionBy: options.regionBy }, fn, 'options');
   const quote = DIALECT_TEXT[opts.dialect].quote;
   const q = (name: unknown, path: string): string => {
     const parts = typeof name === 'string' ? name.split('.') : [];

@@ -1,6 +1,6 @@
 import { LEVELS, OWNERSHIPS } from '../institution/schema';
 import { stepOf, type ClassificationStep, type LineClassification, type MeasureFeed } from '../rate/classification';
-import { MEASURE_EXCLUSIONS, exclusionColumn } from './columns';
+import { MEASURE_EXCLUSIONS, SQL_COLUMNS, exclusionColumn } from './columns';
 import { DIALECT_TEXT, type SqlDialect } from './dialects';
 
 /** The compiled queries. */
@@ -175,7 +175,7 @@ export function buildRatesSQL(c: LineClassification, dialect: SqlDialect, n: Sql
     const cases = c.feeds.map((f, k) => `WHEN ${lit(f.id)} THEN p.m${k}_${column}`).join(' ');
     return `COALESCE(CASE s.measure ${cases} END, 0) AS ${column}`;
   };
-  const valueColumns = ['platform_amount', 'total_amount', 'emergency_amount', 'included_lines', ...MEASURE_EXCLUSIONS.flatMap((r) => [exclusionColumn(r, 'lines'), exclusionColumn(r, 'amount')])];
+  const valueColumns = SQL_COLUMNS.measures.slice(2);
   const measureRows = `in_scope AS (
 ${inScopeRows}
 ),

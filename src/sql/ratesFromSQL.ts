@@ -3,7 +3,8 @@ import { ExactSum } from '../_lib/exactSum';
 import { SunshineInputError, type InputIssue } from '../errors';
 import type { Policy } from '../policy/schema';
 import { lineClassification } from '../rate/classification';
-import { RateEngine, type LoadedMeasure, type MeasureOnlineRatesResult } from '../rate/engine';
+import { RateEngine, type MeasureOnlineRatesResult } from '../rate/engine';
+import { loadMeasure, loadTotals, type LoadedMeasure } from '../rate/engineState';
 import { EXCLUSION_REASONS, type ExclusionReason, type LineTally, type RejectionKey } from '../rate/types';
 import { MEASURE_EXCLUSIONS, SQL_COLUMNS, exclusionColumn } from './columns';
 import { SQL_AMOUNT_EXPECTED, SQL_COUNT_EXPECTED, readSqlAmount, readSqlCount } from './readValues';
@@ -149,7 +150,7 @@ export function ratesFromSQL(result: RatesFromSQLInput, options: RatesFromSQLOpt
     }
     const sums: LoadedMeasure = { platform, total, emergency, lines, excluded };
     loaded.set(key, sums);
-    engine.loadMeasure(i, k, sums);
+    loadMeasure(engine, i, k, sums);
   });
   engine.institutions.forEach((inst, i) => {
     if (!engine.isInScope(i)) return;
@@ -192,7 +193,7 @@ export function ratesFromSQL(result: RatesFromSQLInput, options: RatesFromSQLOpt
     rejectedSum.addSum(t.sum);
     byReason[k.slice('rejected/'.length) as RejectionKey] = { lines: t.lines, amount: t.sum.toDecimal() };
   }
-  engine.loadTotals(input.lines, input.sum, [outOfScope?.lines ?? 0, outOfScope?.sum ?? new ExactSum()], [rejected, rejectedSum], []);
+  loadTotals(engine, input.lines, input.sum, [outOfScope?.lines ?? 0, outOfScope?.sum ?? new ExactSum()], [rejected, rejectedSum], []);
   const out = engine.result();
 
   // the ledger's included and excluded lines must be those of the measures: the same run

@@ -1,7 +1,6 @@
 import type Decimal from 'decimal.js';
-import * as z from 'zod/mini';
 import { D, HUNDRED, ONE, ZERO } from '../_lib/decimal';
-import { parseInput } from '../_lib/parseInput';
+import { int, object, oneOf, optional, readOrThrow } from '../_lib/read';
 import { SunshineInputError } from '../errors';
 import type { Level } from '../institution/schema';
 import type { MeasureId } from '../policy/measures';
@@ -59,10 +58,8 @@ export interface TargetCheck {
   readonly citation: Citation;
 }
 
-const OptionsSchema = /* @__PURE__ */ pure(() => z.object({
-  compare: z.optional(z.enum(['exact', 'display'])),
-  digits: z.optional(z.int().check(z.gte(0), z.lte(20))),
-}));
+/** The options, read as a zod object of these fields would read them, without zod (../_lib/read.ts). */
+const readOptions = /* @__PURE__ */ pure(() => object({ compare: optional(oneOf(['exact', 'display'] as const)), digits: optional(int(0, 20)) }));
 
 function inScope(m: InstitutionMeasure | RegionalMeasure, policy: Policy): boolean {
   if (m.subject.type === 'institution') {
@@ -101,7 +98,7 @@ export function checkTargets(
 ): TargetCheck[] {
   const fn = 'checkTargets';
   const p = resolvePolicy(policy, fn);
-  const opts = parseInput(OptionsSchema, options, fn, 'options');
+  const opts = readOrThrow(readOptions, options, fn, 'options');
   const comparison = opts.compare ?? 'exact';
   const digits = opts.digits ?? 2;
   if (!Array.isArray(measures)) {

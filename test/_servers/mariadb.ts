@@ -31,7 +31,7 @@ export async function startMariaDB(): Promise<RunningServer | { missing: string 
   const dir = mkdtempSync(join(tmpdir(), 'sunshine-mariadb-'));
   const data = join(dir, 'data');
   const socket = join(dir, 'mariadb.sock');
-  const install = spawnSync(installDb, ['--user=root', `--datadir=${data}`, '--skip-test-db'], { encoding: 'utf8' });
+  const install = spawnSync(installDb, ['--user=root', `--datadir=${data}`, '--skip-test-db'], { encoding: 'utf8', timeout: 120_000 });
   if (install.status !== 0) throw new Error(`mariadb-install-db failed: ${install.stderr || install.stdout}`);
   const server: ChildProcess = spawn(
     mariadbd,
@@ -55,7 +55,10 @@ export async function startMariaDB(): Promise<RunningServer | { missing: string 
       if (!exited) {
         const done = new Promise((r) => server.once('exit', r));
         server.kill('SIGTERM');
+        // a server that does not stop within 20 s is killed, so that the test run never waits for it
+        const kill = setTimeout(() => server.kill('SIGKILL'), 20_000);
         await done;
+        clearTimeout(kill);
       }
       rmSync(dir, { recursive: true, force: true });
     },

@@ -1,4 +1,5 @@
 import type { Policy } from '../schema';
+import { INBOUND_AS_JIANGSU, MILITARY_AS_PUBLIC, NO_CODE_REQUIREMENT } from './common';
 
 /**
  * 赣市医保字〔2023〕28号 关于进一步加强药品和医用耗材集中带量采购监管的通知 (Ganzhou, 2023):
@@ -23,11 +24,11 @@ export const GANZHOU_2023 = {
     ownership: ['public', 'military'],
     levels: ['tertiary', 'secondary', 'primary', 'unrated'],
     clause: 'annex 1 (各级公立医疗机构); §2(4) (全市各级公立医疗机构)',
-    note: 'The document says 公立医疗机构 without naming military ones; they are counted as public as in the other policies.',
+    note: MILITARY_AS_PUBLIC,
   },
   exclusions: [],
-  insuranceCode: { requiredFor: [], clause: 'the document names no code requirement' },
-  dataBasis: { basis: 'inbound', clause: 'not stated; inbound basis as in 苏医保发〔2022〕38号 annex 1 §3' },
+  insuranceCode: { requiredFor: [], clause: NO_CODE_REQUIREMENT },
+  dataBasis: { basis: 'inbound', clause: INBOUND_AS_JIANGSU },
   measures: [
     { id: 'drug', clause: 'annex 1 (药品网采率)' },
     { id: 'consumable', clause: '§2(4) (全品种、全数量)' },

@@ -1,4 +1,5 @@
 import type { Policy } from '../schema';
+import { INBOUND_AS_JIANGSU } from './common';
 
 /**
  * 湘医保发〔2023〕43号 关于深入推进医用耗材阳光挂网集中采购的实施意见 (Hunan, 2023-12-13;
@@ -28,7 +29,7 @@ export const HUNAN_2023 = {
   },
   exclusions: [],
   insuranceCode: { requiredFor: ['consumable'], clause: '§4 (应获得国家医保医用耗材分类及代码), §8' },
-  dataBasis: { basis: 'inbound', clause: 'not stated; inbound basis as in 苏医保发〔2022〕38号 annex 1 §3' },
+  dataBasis: { basis: 'inbound', clause: INBOUND_AS_JIANGSU },
   measures: [
     { id: 'drug', clause: '§12 (坚持网上采购)', note: 'The document is about consumables; the drug rate is measured for completeness and has no target.' },
     { id: 'consumable', clause: '§5, §8 (含体外诊断试剂)' },

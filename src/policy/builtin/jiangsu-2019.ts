@@ -1,5 +1,8 @@
 import type { Policy } from '../schema';
+import { NO_CODE_REQUIREMENT } from './common';
 
+
+const ALL_CATEGORIES_CLAUSE = '§3 (药品、普通医用耗材采购要参照高值医用耗材阳光采购要求)';
 /**
  * 苏医保发〔2019〕77号 关于推进全省高值医用耗材阳光采购有关工作的通知 (Jiangsu, 2019-09-27):
  * platform purchasing from 2019-10-01, data interfaces and settlement milestones; no numeric target.
@@ -26,11 +29,11 @@ export const JIANGSU_2019 = {
     note: 'The document says 公立医疗机构 without naming military ones; they are counted as public as in the other policies. Define a policy without "military" to leave them out.',
   },
   exclusions: [],
-  insuranceCode: { requiredFor: [], clause: 'the document names no code requirement' },
+  insuranceCode: { requiredFor: [], clause: NO_CODE_REQUIREMENT },
   dataBasis: { basis: 'inbound', clause: '§2(2) (采购和使用数据); inbound basis as in 苏医保发〔2022〕38号 annex 1 §3' },
   measures: [
-    { id: 'drug', clause: '§3 (药品、普通医用耗材采购要参照高值医用耗材阳光采购要求)' },
-    { id: 'consumable', clause: '§3 (药品、普通医用耗材采购要参照高值医用耗材阳光采购要求)' },
+    { id: 'drug', clause: ALL_CATEGORIES_CLAUSE },
+    { id: 'consumable', clause: ALL_CATEGORIES_CLAUSE },
     { id: 'consumable-high-value', clause: '§1, §2(1)' },
   ],
   targets: [],

@@ -1,4 +1,5 @@
 import type { Policy } from '../schema';
+import { SEED_002 } from './common';
 
 /** The ten drug kinds and IVD reagents that jiangsu-2022 annex 1 §2 leaves out "for now" (暂不包含). */
 export const JIANGSU_2022_EXCLUSIONS = [
@@ -92,5 +93,5 @@ export const JIANGSU_2022 = {
     },
   ],
   vbp: {},
-  source: 'the published text of the document (seed copy 002)',
+  source: SEED_002,
 } as const satisfies Policy;

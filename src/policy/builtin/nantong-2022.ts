@@ -1,6 +1,8 @@
 import type { Policy } from '../schema';
+import { SEED_002 } from './common';
 
 const FORWARDED_ANNEX_1_2 = '苏医保发〔2022〕38号 annex 1 §2 (forwarded)';
+const FORWARDED_ANNEX_1_1_1 = '苏医保发〔2022〕38号 annex 1 §1(1) (forwarded)';
 
 /**
  * 通医保发〔2022〕38号: Nantong forwards 苏医保发〔2022〕38号 and sets the same targets for the city.
@@ -37,11 +39,11 @@ export const NANTONG_2022 = {
     { kind: 'special-medical-food', clause: FORWARDED_ANNEX_1_2 },
     { kind: 'ivd-reagent', clause: FORWARDED_ANNEX_1_2 },
   ],
-  insuranceCode: { requiredFor: ['drug', 'consumable'], clause: '苏医保发〔2022〕38号 annex 1 §2 (forwarded)' },
+  insuranceCode: { requiredFor: ['drug', 'consumable'], clause: FORWARDED_ANNEX_1_2 },
   dataBasis: { basis: 'inbound', clause: '苏医保发〔2022〕38号 annex 1 §3 (forwarded)' },
   measures: [
-    { id: 'drug', clause: '苏医保发〔2022〕38号 annex 1 §1(1) (forwarded)' },
-    { id: 'consumable', clause: '苏医保发〔2022〕38号 annex 1 §1(1) (forwarded)' },
+    { id: 'drug', clause: FORWARDED_ANNEX_1_1_1 },
+    { id: 'consumable', clause: FORWARDED_ANNEX_1_1_1 },
   ],
   targets: [
     { measure: 'drug', appliesTo: ['institution'], minimum: '0.85', by: '2022-12-31', clause: '§1' },
@@ -73,5 +75,5 @@ export const NANTONG_2022 = {
     },
   ],
   vbp: {},
-  source: 'the published text of the document (seed copy 002)',
+  source: SEED_002,
 } as const satisfies Policy;

@@ -1,4 +1,5 @@
 import type { Policy } from '../schema';
+import { INBOUND_AS_JIANGSU, MILITARY_AS_PUBLIC, NO_CODE_REQUIREMENT } from './common';
 
 /**
  * 榆社县推进药品耗材集中带量采购和使用工作实施方案 (Yushe county, 2020-03-31): VBP volume
@@ -23,11 +24,11 @@ export const YUSHE_2020 = {
     ownership: ['public', 'military'],
     levels: ['tertiary', 'secondary', 'primary', 'unrated'],
     clause: '§2(1) (全县所有公立医疗机构)',
-    note: 'The document says 公立医疗机构 without naming military ones; they are counted as public as in the other policies.',
+    note: MILITARY_AS_PUBLIC,
   },
   exclusions: [],
-  insuranceCode: { requiredFor: [], clause: 'the document names no code requirement' },
-  dataBasis: { basis: 'inbound', clause: 'not stated; inbound basis as in 苏医保发〔2022〕38号 annex 1 §3' },
+  insuranceCode: { requiredFor: [], clause: NO_CODE_REQUIREMENT },
+  dataBasis: { basis: 'inbound', clause: INBOUND_AS_JIANGSU },
   measures: [
     { id: 'drug', clause: '§3(1) (山西省药械集中采购平台)' },
     { id: 'consumable', clause: '§3(1)' },
