@@ -17,7 +17,7 @@ import { CN_HOLIDAYS } from './data/cnHolidays';
  * @example
  * cnWorkdayCalendar.coverage //=> { from: 2019, to: 2026 }
  */
-export const cnWorkdayCalendar: WorkdayCalendar = lazyCalendar(() =>
+export const cnWorkdayCalendar: WorkdayCalendar = /* @__PURE__ */ lazyCalendar(() =>
   buildCalendar(
     CN_HOLIDAYS.map((y) => ({ year: y.year, title: y.title, papers: [...y.papers], days: y.days.map((d) => ({ ...d })) })),
     undefined,

@@ -8,7 +8,7 @@ import { ID_MAX_LENGTH, LEVELS, OWNERSHIPS, type Institution, type Region } from
  * the schemas). cleanInstitutions stays the fast path for clean institutions.
  */
 
-const regionName = str({ trim: true }, minLength(1, 'expected a non-empty region name'));
+const regionName = /* @__PURE__ */ str({ trim: true }, minLength(1, 'expected a non-empty region name'));
 
 /** A region as RegionSchema reads it. @internal */
 export const readRegion: Read<Region> = /* @__PURE__ */ pure(() => object({ province: optional(regionName), city: optional(regionName), county: optional(regionName) }) as Read<Region>);

@@ -16,8 +16,8 @@ import type { Policy } from './schema';
  * holds the two to the same answers on mutated policies.
  */
 
-const date = str({}, refine(isCivilDate, 'expected a real civil date "YYYY-MM-DD"'));
-const text = str({ trim: true }, minLength(1, 'expected a non-empty text'));
+const date = /* @__PURE__ */ str({}, refine(isCivilDate, 'expected a real civil date "YYYY-MM-DD"'));
+const text = /* @__PURE__ */ str({ trim: true }, minLength(1, 'expected a non-empty text'));
 const kebab = (message: string) => str({}, matches(/^[a-z0-9][a-z0-9-]*$/, message));
 
 const SHARE_EXPECTED = 'a decimal share between 0 and 1 such as "0.85"';
@@ -29,7 +29,7 @@ const share: Read<string> = (value, path, issues) => {
   return d.toFixed();
 };
 
-const target = object({
+const target = /* @__PURE__ */ object({
   measure: oneOf(MEASURE_IDS),
   appliesTo: array(oneOf(['institution', 'region'] as const), { n: 1, message: 'expected at least one of "institution", "region"' }),
   minimum: share,
@@ -37,9 +37,9 @@ const target = object({
   clause: text,
   note: optional(str()),
 });
-const goal = object({ text, textEn: text, by: optional(date), clause: text });
+const goal = /* @__PURE__ */ object({ text, textEn: text, by: optional(date), clause: text });
 
-const base = {
+const base = /* @__PURE__ */ pure(() => ({
   id: kebab('expected a kebab-case id'),
   label: text,
   labelEn: text,
@@ -47,8 +47,8 @@ const base = {
   who: optional(str()),
   to: optional(str()),
   note: optional(str()),
-};
-const deadline = byKey<unknown>('rule', {
+}));
+const deadline = /* @__PURE__ */ byKey<unknown>('rule', {
   monthly: object({ ...base, rule: oneOf(['monthly']), day: int(1, 31), monthsAfter: int(0, 12) }),
   quarterly: object({ ...base, rule: oneOf(['quarterly']), day: nul }),
   yearly: object({ ...base, rule: oneOf(['yearly']), month: int(1, 12), day: int(1, 31), yearsAfter: int(0, 5) }),
@@ -59,7 +59,7 @@ const deadline = byKey<unknown>('rule', {
 });
 
 const cited = <T>(value: Read<T>) => object({ value, clause: text });
-const vbp = object({
+const vbp = /* @__PURE__ */ object({
   volumeShare: optional(object({ min: share, max: share, clause: text })),
   minimumPrepaymentShare: optional(cited(share)),
   cycleYears: optional(cited(int(1, 10))),
