@@ -6,6 +6,10 @@
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** The earliest and latest years a civil date may have. */
+/** What a date must be, in error messages (written once: it is in a dozen messages). */
+export const CIVIL_DATE = 'a real civil date "YYYY-MM-DD"';
+/** The same, as a zod or reader message. */
+export const EXPECTED_CIVIL_DATE = `expected ${CIVIL_DATE}`;
 export const MIN_YEAR = 1900;
 export const MAX_YEAR = 9999;
 

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { isCivilDate } from './dates';
+import { isCivilDate, EXPECTED_CIVIL_DATE } from './dates';
 import { pure } from './pure';
 import { object, push, refine, str, type Read } from './read';
 
@@ -9,8 +9,8 @@ import { object, push, refine, str, type Read } from './read';
  */
 export const PeriodSchema = /* @__PURE__ */ pure(() => z
   .object({
-    from: z.string().check(z.refine((v) => isCivilDate(v), { message: 'expected a real civil date "YYYY-MM-DD"' })),
-    to: z.string().check(z.refine((v) => isCivilDate(v), { message: 'expected a real civil date "YYYY-MM-DD"' })),
+    from: z.string().check(z.refine((v) => isCivilDate(v), { message: EXPECTED_CIVIL_DATE })),
+    to: z.string().check(z.refine((v) => isCivilDate(v), { message: EXPECTED_CIVIL_DATE })),
   })
   .check(z.refine((p) => p.from <= p.to, { message: 'expected period.to on or after period.from', path: ['to'] })));
 
@@ -19,7 +19,7 @@ export type Period = z.output<typeof PeriodSchema>;
 
 /** A period as PeriodSchema reads it, without zod (../_lib/read.ts). @internal */
 export const readPeriod: Read<Period> = /* @__PURE__ */ pure(() => {
-  const date = str({}, refine(isCivilDate, 'expected a real civil date "YYYY-MM-DD"'));
+  const date = str({}, refine(isCivilDate, EXPECTED_CIVIL_DATE));
   return object({ from: date, to: date }, (p, input, at, issues) => {
     if (p.from > p.to) push(issues, [...at, 'to'], input.to, 'period.to on or after period.from', false);
   });

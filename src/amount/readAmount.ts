@@ -16,6 +16,19 @@ export function significantDigits(n: number): number {
   return mantissa.replace(/^0+/, '').replace(/0+$/, '').length;
 }
 
+/**
+ * A plain decimal's canonical text, as `readAmount(text).toFixed()` writes it (no leading zeros, no
+ * trailing zeros after the point, no sign on zero), found without making a Decimal; null for any
+ * other text (a + sign included). Exact: only digits move.
+ * @internal
+ * @example
+ * canonicalAmount('00120.500') //=> '120.5'
+ */
+export function canonicalAmount(text: string): string | null {
+  const m = AMOUNT_RE.test(text) ? /^(-?)0*(\d+?)(?:\.(\d*?)0*)?$/.exec(text) : null;
+  return m === null ? null : `${m[1] !== '' && /[1-9]/.test(text) ? '-' : ''}${m[2]}${m[3] ? `.${m[3]}` : ''}`;
+}
+
 /** What the package expects of an amount, for error messages. */
 export const AMOUNT_EXPECTED =
   'a finite decimal amount such as "1234.56" (digits, optional sign and decimal point; a number must have at most 15 significant digits, pass a string for more)';

@@ -1,4 +1,4 @@
-import { dayNumber, isCivilDate, parseCivilDate } from '../_lib/dates';
+import { dayNumber, isCivilDate, parseCivilDate, EXPECTED_CIVIL_DATE } from '../_lib/dates';
 import { SunshineInputError, type InputIssue } from '../errors';
 import type { HolidayYear, HolidayYearInput } from './schema';
 import { array, bool, int, minLength, object, optional, readOrThrow, refine, str } from '../_lib/read';
@@ -93,7 +93,7 @@ const readYears = /* @__PURE__ */ pure(() =>
       papers: optional(array(str())),
       days: array(
         object({
-          date: str({}, refine(isCivilDate, 'expected a real civil date "YYYY-MM-DD"')),
+          date: str({}, refine(isCivilDate, EXPECTED_CIVIL_DATE)),
           name: str({ trim: true }, minLength(1, 'expected the holiday name, e.g. "春节"')),
           isOffDay: bool,
         }),

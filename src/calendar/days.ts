@@ -1,4 +1,4 @@
-import { parseCivilDate, dayNumber } from '../_lib/dates';
+import { parseCivilDate, dayNumber, CIVIL_DATE } from '../_lib/dates';
 import { SunshineInputError } from '../errors';
 import { CalendarCoverageError, INDEX, type WorkdayCalendar } from './calendar';
 import { cnWorkdayCalendar } from './cnWorkdayCalendar';
@@ -16,7 +16,7 @@ export function calendarOf(calendar: WorkdayCalendar | undefined, fn: string): W
 export function readDate(value: unknown, fn: string, path: string): number {
   const p = parseCivilDate(value);
   if (p === null) {
-    throw new SunshineInputError(fn, [{ code: 'invalid-date', path, value, expected: 'a real civil date "YYYY-MM-DD"' }]);
+    throw new SunshineInputError(fn, [{ code: 'invalid-date', path, value, expected: CIVIL_DATE }]);
   }
   return dayNumber(p.year, p.month, p.day);
 }

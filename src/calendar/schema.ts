@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { isCivilDate } from '../_lib/dates';
+import { isCivilDate, EXPECTED_CIVIL_DATE } from '../_lib/dates';
 import { pure } from '../_lib/pure';
 
 /**
@@ -12,7 +12,7 @@ import { pure } from '../_lib/pure';
  * HolidayDaySchema.parse({ date: '2027-01-01', name: '元旦', isOffDay: true }).isOffDay //=> true
  */
 export const HolidayDaySchema = /* @__PURE__ */ pure(() => z.object({
-  date: z.string().check(z.refine((v) => isCivilDate(v), { message: 'expected a real civil date "YYYY-MM-DD"' })),
+  date: z.string().check(z.refine((v) => isCivilDate(v), { message: EXPECTED_CIVIL_DATE })),
   name: z.string().check(z.trim(), z.minLength(1, 'expected the holiday name, e.g. "春节"')),
   isOffDay: z.boolean(),
 }));

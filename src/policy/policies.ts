@@ -1,4 +1,4 @@
-import { isCivilDate } from '../_lib/dates';
+import { isCivilDate, CIVIL_DATE } from '../_lib/dates';
 import { SunshineInputError } from '../errors';
 import { GANZHOU_2023 } from './builtin/ganzhou-2023';
 import { HUNAN_2023 } from './builtin/hunan-2023';
@@ -67,7 +67,7 @@ export function isInForce(policy: Policy, date: string): boolean {
 export function getPolicy(id: string, options: GetPolicyOptions = {}): Policy {
   const asOf = options.asOf;
   if (asOf !== undefined && !isCivilDate(asOf)) {
-    throw new SunshineInputError('getPolicy', [{ code: 'invalid-date', path: 'options.asOf', value: asOf, expected: 'a real civil date "YYYY-MM-DD"' }]);
+    throw new SunshineInputError('getPolicy', [{ code: 'invalid-date', path: 'options.asOf', value: asOf, expected: CIVIL_DATE }]);
   }
   if (typeof id === 'string' && isPolicyId(id)) {
     const policy: Policy = POLICIES[id];

@@ -1,5 +1,5 @@
 import { D } from '../_lib/decimal';
-import { isCivilDate } from '../_lib/dates';
+import { isCivilDate, EXPECTED_CIVIL_DATE } from '../_lib/dates';
 import { pure } from '../_lib/pure';
 import { array, byKey, int, matches, minLength, nul, object, oneOf, optional, push, type Read, readOrThrow, refine, str, withDefault, type WholeCheck } from '../_lib/read';
 import { readAmount } from '../amount/readAmount';
@@ -16,7 +16,7 @@ import type { Policy } from './schema';
  * holds the two to the same answers on mutated policies.
  */
 
-const date = /* @__PURE__ */ str({}, refine(isCivilDate, 'expected a real civil date "YYYY-MM-DD"'));
+const date = /* @__PURE__ */ str({}, refine(isCivilDate, EXPECTED_CIVIL_DATE));
 const text = /* @__PURE__ */ str({ trim: true }, minLength(1, 'expected a non-empty text'));
 const kebab = (message: string) => str({}, matches(/^[a-z0-9][a-z0-9-]*$/, message));
 

@@ -1,13 +1,13 @@
 import * as z from 'zod/mini';
 import { D } from '../_lib/decimal';
-import { isCivilDate } from '../_lib/dates';
+import { isCivilDate, EXPECTED_CIVIL_DATE } from '../_lib/dates';
 import { readAmount } from '../amount/readAmount';
 import { CategorySchema, ProductKindSchema } from '../catalog/schema';
 import { LEVELS, OWNERSHIPS, RegionSchema } from '../institution/schema';
 import { MEASURE_IDS } from './measures';
 import { pure } from '../_lib/pure';
 
-const CivilDateSchema = /* @__PURE__ */ pure(() => z.string().check(z.refine((v) => isCivilDate(v), { message: 'expected a real civil date "YYYY-MM-DD"' })));
+const CivilDateSchema = /* @__PURE__ */ pure(() => z.string().check(z.refine((v) => isCivilDate(v), { message: EXPECTED_CIVIL_DATE })));
 const text = /* @__PURE__ */ pure(() => z.string().check(z.trim(), z.minLength(1, 'expected a non-empty text')));
 const clause = text;
 

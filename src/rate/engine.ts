@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import { daysInMonth } from '../_lib/dates';
+import { daysInMonth, CIVIL_DATE } from '../_lib/dates';
 import { ZERO } from '../_lib/decimal';
 import { fenQuotient } from '../_lib/decimalWords';
 import { ExactSum, FEN_LIMIT, fenToYuan, numberFen, parseFen } from '../_lib/exactSum';
@@ -92,7 +92,7 @@ const KIND_CATEGORY: Readonly<Record<string, 'drug' | 'consumable'>> = /* @__PUR
   Object.fromEntries(Object.entries(PRODUCT_KINDS).map(([k, v]) => [k, v.category])),
 ));
 const KIND_LIST = /* @__PURE__ */ pure(() => Object.keys(PRODUCT_KINDS).map((k) => `"${k}"`).join(', '));
-const DATE_EXPECTED = 'a real civil date "YYYY-MM-DD"';
+const DATE_EXPECTED = CIVIL_DATE;
 
 /** Lines of an iterable read before they are classified together (see RateEngine.addAll). */
 const ITERABLE_CHUNK = 1024;

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { isCivilDate } from '../_lib/dates';
+import { isCivilDate, CIVIL_DATE } from '../_lib/dates';
 import { AmountSchema } from '../amount/schema';
 import { CATEGORIES, PRODUCT_KINDS } from '../catalog/kinds';
 import { ProductKindSchema } from '../catalog/schema';
@@ -31,7 +31,7 @@ export const CHANNEL_LABELS = {
   offline: '线下采购',
 } as const satisfies Record<Channel, string>;
 
-const DATE_EXPECTED = 'a real civil date "YYYY-MM-DD"';
+const DATE_EXPECTED = CIVIL_DATE;
 
 /**
  * One purchase line (入库明细): an institution's inbound amount of a product on a date.

@@ -1,6 +1,6 @@
 import type Decimal from 'decimal.js';
 import { D, HUNDRED } from '../_lib/decimal';
-import { isCivilDate } from '../_lib/dates';
+import { isCivilDate, CIVIL_DATE } from '../_lib/dates';
 import { SunshineInputError } from '../errors';
 import { LEVEL_LABELS, type Level } from '../institution/schema';
 import { resolvePolicy } from '../policy/policies';
@@ -114,7 +114,7 @@ export function renderBulletin(input: BulletinInput, options: RenderBulletinOpti
   if (typeof options !== 'object' || options === null || (options.format !== 'html' && options.format !== 'markdown')) {
     throw new SunshineInputError(fn, [{ code: 'invalid-value', path: 'options.format', value: options?.format, expected: 'one of "html", "markdown"' }]);
   }
-  if (!isCivilDate(options.asOf)) throw new SunshineInputError(fn, [{ code: 'invalid-date', path: 'options.asOf', value: options.asOf, expected: 'a real civil date "YYYY-MM-DD"' }]);
+  if (!isCivilDate(options.asOf)) throw new SunshineInputError(fn, [{ code: 'invalid-date', path: 'options.asOf', value: options.asOf, expected: CIVIL_DATE }]);
   if (typeof options.title !== 'string' || options.title.trim() === '') throw new SunshineInputError(fn, [{ code: 'missing', path: 'options.title', value: options.title, expected: 'a title' }]);
   const digits = options.digits ?? 2;
   if (!Number.isInteger(digits) || digits < 0 || digits > 6) throw new SunshineInputError(fn, [{ code: 'out-of-range', path: 'options.digits', value: digits, expected: 'an integer from 0 to 6' }]);
