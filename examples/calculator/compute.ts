@@ -1,0 +1,267 @@
+/**
+ * From the tables the analyst gave to every figure the page shows and every file it offers: only
+ * the library's public functions compute (no arithmetic of the page's own). No DOM here, so that the
+ * same code can be checked in Node.
+ */
+import {
+  aggregateRates,
+  checkTargets,
+  comparePeers,
+  createRateAccumulator,
+  CSV_HEADERS,
+  EXCLUSION_LABELS,
+  formatRate,
+  fromCsvRows,
+  fromNhsaRecords,
+  getPolicy,
+  LEVEL_LABELS,
+  REJECTION_LABELS,
+  renderBulletin,
+  reportingCompleteness,
+  SECONDARY_AND_ABOVE,
+  type Channel,
+  type InstitutionInput,
+  type InstitutionMeasure,
+  type LineField,
+  type MeasureOnlineRatesResult,
+  type NhsaPurchaseRecord,
+  type Period,
+  type RegionalMeasure,
+  type RejectionKey,
+  type TargetCheck,
+} from '../../src/index';
+import type { RowProblem, Table } from './input';
+
+/** What the analyst chose. */
+export interface Choices {
+  readonly policy: string;
+  readonly period: Period;
+  /** The period as printed: 2024年第一季度, 2024年3月… */
+  readonly periodLabel: string;
+  readonly by: 'province' | 'city' | 'county';
+  readonly digits: number;
+  /** The bulletin's date. */
+  readonly asOf: string;
+}
+
+/** 3503/3504 records from the national platform, with what the records do not say. */
+export interface NhsaSource {
+  readonly name: string;
+  readonly records: readonly NhsaPurchaseRecord[];
+  readonly interface: '3503' | '3504';
+  readonly institutionId: string;
+  readonly channel: Channel;
+}
+
+/** A lines table without a column the adapters need: the headers it misses and those it has. */
+export class MissingColumns extends Error {
+  override readonly name = 'MissingColumns';
+  constructor(
+    readonly file: string,
+    readonly missing: readonly string[],
+    readonly found: readonly string[],
+  ) {
+    super(`${file}：缺少列 ${missing.join('、')}；找到的列：${found.join('、') || '（无）'} / missing columns ${missing.join(', ')}`);
+  }
+}
+
+const REQUIRED: readonly LineField[] = ['institutionId', 'receivedOn', 'category', 'channel', 'amount'];
+const FIELD_HEADER: Readonly<Record<LineField, string>> = {
+  institutionId: '医疗机构编码',
+  receivedOn: '入库日期',
+  category: '类别',
+  kind: '品种',
+  highValue: '是否高值',
+  insuranceCode: '医保代码',
+  channel: '采购渠道',
+  amount: '金额（元）',
+};
+
+/** What a cell should hold, in the words of the page (the library's own words follow them). */
+const HINTS: Readonly<Partial<Record<LineField, string>>> = {
+  institutionId: '应为机构名单中的编码',
+  receivedOn: '应为真实日期，如 2024-03-05 或 2024/3/5',
+  category: '应为 药品 或 医用耗材',
+  kind: '应为 中药饮片、体外诊断试剂 等品种，或留空',
+  highValue: '应为 是 或 否',
+  insuranceCode: '应为医保代码文本',
+  channel: '应为 省平台、应急 或 线下',
+  amount: '应为金额，如 1,234.56 或 12.5万元',
+};
+
+export interface Results {
+  readonly choices: Choices;
+  readonly policyDocument: string;
+  readonly result: MeasureOnlineRatesResult;
+  readonly regions: readonly RegionalMeasure[];
+  readonly checks: readonly TargetCheck[];
+  readonly completeness: ReturnType<typeof reportingCompleteness>['table'];
+  readonly peers: ReturnType<typeof comparePeers>;
+  /** Every row the page did not count: unreadable rows of the files, and lines the library rejected. */
+  readonly problems: readonly RowProblem[];
+  /** Data rows read from the files (and 3503/3504 records). */
+  readonly rowsRead: number;
+  /** Of those, the rows the adapters could not turn into lines (listed in `problems`). */
+  readonly rowsUnread: number;
+  readonly bulletin: string;
+}
+
+/** Yields to the browser so that it can paint the progress bar. */
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const CHUNK = 20_000;
+
+/**
+ * Computes everything from the tables of purchase lines (and 3503/3504 records) and the
+ * institutions; `progress(done, total, phase)` is called as lines are read, and once before the sums
+ * and reports (after each call the browser gets to paint).
+ */
+export async function compute(
+  tables: readonly Table[],
+  nhsa: readonly NhsaSource[],
+  institutions: readonly InstitutionInput[],
+  institutionProblems: readonly RowProblem[],
+  choices: Choices,
+  progress: (done: number, total: number, phase: 'reading' | 'summing') => void = () => undefined,
+): Promise<Results> {
+  const policy = getPolicy(choices.policy);
+  const problems: RowProblem[] = [...institutionProblems];
+  const acc = createRateAccumulator({ policy, institutions, period: choices.period });
+  // where each line fed to the accumulator came from, by its index there: the source, and the row
+  const sources: { readonly file: string; readonly columnOf: Partial<Record<LineField, string>> }[] = [];
+  const lineSource: number[] = [];
+  const lineRow: number[] = [];
+  const total = tables.reduce((n, t) => n + t.rows.length, 0) + nhsa.reduce((n, s) => n + s.records.length, 0);
+  let done = 0;
+  let rowsUnread = 0;
+  const feed = (mapped: readonly { readonly row: number }[], source: number, firstRow: number) => {
+    // the adapters' lines go to the library as they are (it reads the fields it knows)
+    acc.addAll(mapped);
+    for (const line of mapped) {
+      lineSource.push(source);
+      lineRow.push(firstRow + line.row - 1);
+    }
+  };
+
+  for (const table of tables) {
+    const columnOf: Partial<Record<LineField, string>> = {};
+    const ignore: string[] = [];
+    for (const h of table.headers) {
+      const field = CSV_HEADERS[h];
+      if (field === undefined) {
+        if (h !== '') ignore.push(h);
+      } else {
+        columnOf[field] ??= h;
+      }
+    }
+    const missing = REQUIRED.filter((f) => columnOf[f] === undefined);
+    if (missing.length > 0) throw new MissingColumns(table.name, missing.map((f) => FIELD_HEADER[f]), table.headers.filter((h) => h !== ''));
+    const source = sources.push({ file: table.name, columnOf }) - 1;
+    const reasonOf = (column: string, expected: string) => {
+      const field = CSV_HEADERS[column] ?? (column as LineField);
+      return field in HINTS ? `${REJECTION_LABELS[`invalid:${field}` as RejectionKey]}：${HINTS[field]} / ${expected}` : expected;
+    };
+    for (let start = 0; start < table.rows.length; start += CHUNK) {
+      const { lines: mapped, rejected } = fromCsvRows(table.rows.slice(start, start + CHUNK), { ignoreColumns: ignore });
+      rowsUnread += rejected.length;
+      for (const r of rejected) problems.push({ file: table.name, row: table.firstRow + start + r.row - 1, column: r.column, value: String(r.value ?? ''), reason: reasonOf(r.column, r.expected) });
+      feed(mapped, source, table.firstRow + start);
+      done += Math.min(CHUNK, table.rows.length - start);
+      progress(done, total, 'reading');
+      await pause();
+    }
+  }
+  for (const nhsaSource of nhsa) {
+    const { lines: mapped, rejected, excluded } = fromNhsaRecords(nhsaSource.records, { interface: nhsaSource.interface, institutionId: nhsaSource.institutionId, channel: () => nhsaSource.channel });
+    rowsUnread += rejected.length + excluded.length;
+    for (const r of rejected) problems.push({ file: nhsaSource.name, row: r.row, column: r.column, value: String(r.value ?? ''), reason: r.expected });
+    for (const x of excluded) problems.push({ file: nhsaSource.name, row: x.row, column: '', value: x.amount, reason: `剔除：${x.reason} / excluded: ${x.reason}` });
+    feed(mapped, sources.push({ file: nhsaSource.name, columnOf: {} }) - 1, 1);
+    done += nhsaSource.records.length;
+    progress(done, total, 'reading');
+    await pause();
+  }
+
+  progress(done, total, 'summing');
+  await pause();
+  const result = acc.result();
+  for (const r of result.ledger.rejected.reasons) {
+    const { file, columnOf } = sources[lineSource[r.index]!]!;
+    const key = (r.reason === 'unknown-institution' ? 'unknown-institution' : `invalid:${r.field}`) as RejectionKey;
+    problems.push({
+      file,
+      row: lineRow[r.index]!,
+      column: columnOf[r.field as LineField] ?? r.field,
+      value: String(r.value ?? ''),
+      reason: r.reason === 'unknown-institution' ? `${REJECTION_LABELS[key]}：请在机构名单中加入该机构 / not in the institution list` : `${REJECTION_LABELS[key] ?? key}：${HINTS[r.field as LineField] ?? ''} / ${r.expected}`,
+    });
+  }
+  problems.sort((a, b) => (a.file === b.file ? a.row - b.row : a.file < b.file ? -1 : 1));
+
+  const regions = aggregateRates(result.measures, { by: choices.by, levelGroups: SECONDARY_AND_ABOVE });
+  const checks = checkTargets([...result.measures, ...regions], policy, { digits: choices.digits });
+  const completeness = reportingCompleteness([{ period: choices.periodLabel, measures: result.measures }], { by: choices.by }).table;
+  // one ranking per measure the policy sets a target for
+  const peers = [...new Set(policy.targets.map((t) => t.measure))].flatMap((measure) => comparePeers(result.measures, { by: choices.by, measure, policy }));
+  const bulletin = renderBulletin(
+    { policy, measures: result.measures, by: choices.by, period: choices.periodLabel },
+    { format: 'html', title: `网上采购情况通报（${choices.periodLabel}）`, asOf: choices.asOf, digits: choices.digits },
+  );
+  return { choices, policyDocument: policy.document, result, regions, checks, completeness, peers, problems, rowsRead: total, rowsUnread, bulletin };
+}
+
+const csvCell = (v: unknown) => {
+  const s = v === null || v === undefined ? '' : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+/** CSV text with a BOM (WPS and Excel then read it as UTF-8) and CRLF line ends. */
+export const toCsv = (rows: readonly (readonly unknown[])[]) => `\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+
+/** The results as CSV: one row per institution measure and per regional measure, with its target check (English keys). */
+export function resultsCsv(r: Results): string {
+  const checkOf = (subject: string, measure: string) => r.checks.find((c) => c.subject.id === subject && c.measure === measure);
+  const row = (m: InstitutionMeasure | RegionalMeasure, type: string, name: string) => {
+    const c = checkOf(m.subject.id, m.measure);
+    return [
+      type,
+      m.subject.id,
+      name,
+      m.level,
+      m.measure,
+      m.platformAmount.toFixed(),
+      m.totalAmount.toFixed(),
+      m.emergencyAmount.toFixed(),
+      m.rate?.toFixed() ?? '',
+      formatRate(m.rate, { digits: r.choices.digits }),
+      m.status,
+      m.lines,
+      c?.target.toFixed() ?? '',
+      c === undefined || c.meets === null ? '' : c.meets,
+      c?.marginPoints?.toFixed() ?? '',
+      c?.shortfallScenarios?.moveToPlatform.toFixed() ?? '',
+      c?.shortfallScenarios?.addPlatformPurchases?.toFixed() ?? '',
+    ];
+  };
+  return toCsv([
+    ['type', 'subject', 'name', 'level', 'measure', 'platform_amount', 'total_amount', 'emergency_amount', 'rate', 'rate_percent', 'status', 'lines', 'target', 'meets', 'margin_points', 'shortfall_move_to_platform', 'shortfall_add_platform'],
+    ...r.result.measures.map((m) => row(m, 'institution', m.institutionName ?? m.institutionId)),
+    ...r.regions.map((m) => row(m, 'region', `${m.region.id ?? ''} ${m.level}`)),
+  ]);
+}
+
+/** The rows the page did not count, as CSV. */
+export function problemsCsv(r: Results): string {
+  return toCsv([['file', 'row', 'column', 'value', 'reason'], ...r.problems.map((p) => [p.file, p.row, p.column, p.value, p.reason])]);
+}
+
+/** Everything as JSON (amounts and rates as exact decimal strings). */
+export function resultsJson(r: Results): string {
+  return JSON.stringify(
+    { policy: r.choices.policy, document: r.policyDocument, period: r.choices.period, measures: r.result.measures, ledger: { ...r.result.ledger, rejected: { ...r.result.ledger.rejected, reasons: undefined } }, regions: r.regions, checks: r.checks, problems: r.problems },
+    null,
+    1,
+  );
+}
+
+/** Chinese labels the page shows. */
+export const levelName = (l: string) => (l in LEVEL_LABELS ? LEVEL_LABELS[l as keyof typeof LEVEL_LABELS].label : l === 'secondary-and-above' ? '二级及以上' : l);
+export const exclusionName = (r: string) => EXCLUSION_LABELS[r as keyof typeof EXCLUSION_LABELS] ?? r;

@@ -1,0 +1,212 @@
+/**
+ * Reading what an analyst gives the calculator: files (CSV in UTF-8, UTF-16 or GB18030/GBK, `.xlsx`,
+ * 3503/3504 JSON) and ranges pasted from WPS or Excel (tab-separated). Everything here turns bytes
+ * into rows of text keyed by header; the library's adapters do the mapping (the DOM is not used).
+ */
+import Papa from 'papaparse';
+import readXlsxFile from 'read-excel-file/universal';
+import { LEVEL_LABELS, LEVELS, OWNERSHIP_LABELS, OWNERSHIPS, type InstitutionInput, type Level, type Ownership } from '../../src/index';
+
+/** One sheet of rows: the header row as found, and each data row keyed by header, with its row number in the file (the header is row 1). */
+export interface Table {
+  readonly name: string;
+  readonly headers: readonly string[];
+  readonly rows: readonly Readonly<Record<string, string>>[];
+  /** The first data row's number in the file (2 when the header is row 1). */
+  readonly firstRow: number;
+}
+
+/** A file that could not be read at all: what it is, and why. */
+export class UnreadableFile extends Error {
+  override readonly name = 'UnreadableFile';
+}
+
+/** The most rows the page reads from one file (a million take tens of seconds in a browser). */
+export const MAX_ROWS = 1_000_000;
+
+/** Text from bytes: a BOM decides; else UTF-8 if the bytes are valid UTF-8, else GB18030 (a superset of GBK and GB2312). */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: string } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'UTF-8 (BOM)' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'UTF-16LE' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'UTF-16BE' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'UTF-8' };
+  } catch {
+    const text = new TextDecoder('gb18030').decode(bytes);
+    // bytes that are neither UTF-8 nor GB18030 decode to replacement characters
+    const bad = (text.match(/\uFFFD/g) ?? []).length;
+    if (bad > Math.max(3, text.length / 1000)) throw new UnreadableFile(`无法识别文件编码（既非 UTF-8，也非 GBK/GB18030） / the file is neither UTF-8 nor GBK/GB18030`);
+    return { text, encoding: 'GB18030/GBK' };
+  }
+}
+
+/** Rows of a CSV or tab-separated text: the separator is a tab when the header line has one. */
+export function parseDelimited(text: string, name: string, limit = MAX_ROWS): Table {
+  const firstLine = text.slice(0, Math.max(0, text.indexOf('\n')) || text.length);
+  const delimiter = firstLine.includes('\t') ? '\t' : ',';
+  const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: 'greedy' });
+  const [head, ...body] = parsed.data;
+  if (head === undefined) throw new UnreadableFile(`${name}：文件为空 / the file is empty`);
+  if (body.length > limit) throw new UnreadableFile(`${name}：${body.length.toLocaleString('en')} 行，超过本页上限 ${limit.toLocaleString('en')} 行，请分成几个文件 / ${body.length.toLocaleString('en')} rows, more than the page's limit of ${limit.toLocaleString('en')}: split the file`);
+  return toTable(name, head, body);
+}
+
+function toTable(name: string, head: readonly unknown[], body: readonly (readonly unknown[])[]): Table {
+  const headers = head.map((h) => String(h ?? '').trim());
+  const rows = body.map((cells) => {
+    const row: Record<string, string> = {};
+    headers.forEach((h, k) => {
+      if (h !== '') row[h] = cellText(cells[k]);
+    });
+    return row;
+  });
+  return { name, headers, rows, firstRow: 2 };
+}
+
+/** A spreadsheet cell as text: numbers as stored (exact), dates as YYYY-MM-DD. */
+function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return `${v.getUTCFullYear()}-${String(v.getUTCMonth() + 1).padStart(2, '0')}-${String(v.getUTCDate()).padStart(2, '0')}`;
+  return String(v).trim();
+}
+
+/** The sheets of an `.xlsx` workbook, each as a table (numbers kept as the text the file stores). */
+export async function readWorkbook(data: ArrayBuffer, name: string): Promise<Table[]> {
+  let sheets: { sheet: string; data: unknown[][] }[];
+  try {
+    sheets = (await readXlsxFile(data, { parseNumber: (s: string) => s })) as unknown as { sheet: string; data: unknown[][] }[];
+  } catch (e) {
+    throw new UnreadableFile(`${name}：不是可读的 .xlsx 工作簿（${(e as Error).message}） / not a readable .xlsx workbook`);
+  }
+  return sheets.filter((s) => s.data.length > 0).map((s) => {
+    const [head, ...body] = s.data;
+    if (body.length > MAX_ROWS) throw new UnreadableFile(`${name}/${s.sheet}：超过本页上限 ${MAX_ROWS.toLocaleString('en')} 行 / more rows than the page's limit`);
+    return toTable(`${name}/${s.sheet}`, head!, body);
+  });
+}
+
+export type Loaded = { readonly kind: 'tables'; readonly tables: Table[]; readonly encoding: string } | { readonly kind: 'json'; readonly value: unknown };
+
+/** What a file holds, by its first bytes: an `.xlsx` (a zip), JSON, or delimited text. */
+export async function readFile(name: string, data: ArrayBuffer): Promise<Loaded> {
+  const bytes = new Uint8Array(data);
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return { kind: 'tables', tables: await readWorkbook(data, name), encoding: 'xlsx' };
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+    throw new UnreadableFile(`${name}：旧版 .xls 格式，请在 WPS 或 Excel 中另存为 .xlsx 或 CSV / the old .xls format: save it as .xlsx or CSV`);
+  }
+  const { text, encoding } = decodeText(bytes);
+  // text files hold no control characters but tab, CR and LF: anything else is a binary format
+  const controls = (text.slice(0, 65_536).match(/[\x00-\x08\x0B\x0C\x0E-\x1F]/g) ?? []).length;
+  if (controls > 0) throw new UnreadableFile(`${name}：不是文本文件，也不是 .xlsx，无法识别格式 / an unknown format (not text, not .xlsx)`);
+  const trimmed = text.trimStart();
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    try {
+      return { kind: 'json', value: JSON.parse(trimmed) as unknown };
+    } catch (e) {
+      throw new UnreadableFile(`${name}：JSON 格式有误（${(e as Error).message}） / malformed JSON`);
+    }
+  }
+  if (!/[,\t]/.test(text.slice(0, 4096))) throw new UnreadableFile(`${name}：看起来不是 CSV、制表符分隔的文本、.xlsx 或 JSON / not CSV, tab-separated text, .xlsx or JSON`);
+  return { kind: 'tables', tables: [parseDelimited(text, name)], encoding };
+}
+
+/** The headers of an institution list, Chinese or English, and the field each gives. */
+const INSTITUTION_HEADERS: Readonly<Record<string, keyof InstitutionRow>> = {
+  编码: 'id',
+  机构编码: 'id',
+  医疗机构编码: 'id',
+  医疗机构代码: 'id',
+  id: 'id',
+  名称: 'name',
+  机构名称: 'name',
+  医疗机构名称: 'name',
+  name: 'name',
+  级别: 'level',
+  医院级别: 'level',
+  level: 'level',
+  性质: 'ownership',
+  举办性质: 'ownership',
+  ownership: 'ownership',
+  省: 'province',
+  province: 'province',
+  市: 'city',
+  city: 'city',
+  县: 'county',
+  区县: 'county',
+  'county': 'county',
+};
+interface InstitutionRow {
+  id: string;
+  name: string;
+  level: string;
+  ownership: string;
+  province: string;
+  city: string;
+  county: string;
+}
+/** The fields an institution list needs, and its headers as the page expects them. */
+export const INSTITUTION_TEMPLATE = ['编码', '名称', '级别', '性质', '省', '市', '县'] as const;
+
+/** A row of a list the page could not use: its number in the file, the column, the value and why. */
+export interface RowProblem {
+  readonly file: string;
+  readonly row: number;
+  readonly column: string;
+  readonly value: string;
+  readonly reason: string;
+}
+
+function levelOf(text: string): Level | null {
+  for (const l of LEVELS) if (text === l || text.startsWith(LEVEL_LABELS[l].label)) return l;
+  return text === '三甲' || text === '三乙' ? 'tertiary' : text === '二甲' || text === '二乙' ? 'secondary' : null;
+}
+function ownershipOf(text: string): Ownership | null {
+  for (const o of OWNERSHIPS) if (text === o || text === OWNERSHIP_LABELS[o].label) return o;
+  return text === '民营' || text === '私立' ? 'private' : text === '部队' ? 'military' : null;
+}
+
+/** Headers of a table that an institution list needs and does not have (by field). */
+export function missingInstitutionHeaders(table: Table): string[] {
+  const fields = new Set(table.headers.map((h) => INSTITUTION_HEADERS[h]).filter((f) => f !== undefined));
+  return (['id', 'level', 'ownership'] as const).filter((f) => !fields.has(f)).map((f) => ({ id: '编码', level: '级别', ownership: '性质' })[f]);
+}
+
+/** The institutions of a list (级别 三级/二级/一级/未定级, 性质 公立/军队/非公立, or the English values), and the rows it could not use. */
+export function readInstitutions(table: Table): { institutions: InstitutionInput[]; problems: RowProblem[] } {
+  const institutions: InstitutionInput[] = [];
+  const problems: RowProblem[] = [];
+  const seen = new Set<string>();
+  table.rows.forEach((raw, k) => {
+    const row = table.firstRow + k;
+    const v: Partial<InstitutionRow> = {};
+    const columnOf: Partial<Record<keyof InstitutionRow, string>> = {};
+    for (const [header, value] of Object.entries(raw)) {
+      const field = INSTITUTION_HEADERS[header];
+      if (field !== undefined) {
+        v[field] = value;
+        columnOf[field] = header;
+      }
+    }
+    const problem = (field: keyof InstitutionRow, reason: string) => problems.push({ file: table.name, row, column: columnOf[field] ?? field, value: v[field] ?? '', reason });
+    const level = levelOf(v.level ?? '');
+    const ownership = ownershipOf(v.ownership ?? '');
+    if ((v.id ?? '') === '') return problem('id', '机构编码为空：每一行都要有编码 / no institution id');
+    if (seen.has(v.id!)) return problem('id', '机构编码重复：同一编码出现两次 / the same id twice');
+    if (level === null) return problem('level', '级别无效：应为 三级、二级、一级 或 未定级 / level: 三级, 二级, 一级 or 未定级');
+    if (ownership === null) return problem('ownership', '性质无效：应为 公立、军队 或 非公立 / ownership: 公立, 军队 or 非公立');
+    seen.add(v.id!);
+    const region = Object.fromEntries((['province', 'city', 'county'] as const).filter((f) => (v[f] ?? '') !== '').map((f) => [f, v[f]!]));
+    institutions.push({ id: v.id!, ...(v.name ? { name: v.name } : {}), level, ownership, region });
+  });
+  return { institutions, problems };
+}
+
+/** Is this table an institution list (rather than purchase lines)? */
+export function looksLikeInstitutions(table: Table): boolean {
+  return missingInstitutionHeaders(table).length === 0 && !table.headers.some((h) => /金额|amount/.test(h));
+}
+
+/** The templates a user can download: UTF-8 with a BOM, so that WPS and Excel open them right. */
+export const LINES_TEMPLATE =
+  '\uFEFF医疗机构编码,入库日期,类别,品种,是否高值,医保代码,采购渠道,金额（元）\r\nH0001,2024-01-05,药品,,否,XA01,省平台,8500.00\r\nH0001,2024-01-09,医用耗材,,是,C0301,线下,1500.00\r\n';
+export const INSTITUTIONS_TEMPLATE = '\uFEFF编码,名称,级别,性质,省,市,县\r\nH0001,示例市第一人民医院,三级,公立,江苏省,南通市,崇川区\r\nH0002,示例县人民医院,二级,公立,江苏省,南通市,海安市\r\n';

@@ -1,0 +1,364 @@
+/**
+ * The calculator page: wires the inputs, the choices and the outputs. Every figure comes from the
+ * library (compute.ts); this file only reads the page and writes text into it (never HTML from the
+ * data: cells are set with textContent).
+ */
+import { daysInMonth } from '../../src/_lib/dates';
+import { formatRate, LEVEL_LABELS, MEASURES, POLICIES, type InstitutionInput, type Policy } from '../../src/index';
+import { compute, exclusionName, levelName, MissingColumns, problemsCsv, resultsCsv, resultsJson, type NhsaSource, type Results } from './compute';
+import { INSTITUTIONS_TEMPLATE, LINES_TEMPLATE, looksLikeInstitutions, missingInstitutionHeaders, parseDelimited, readFile, readInstitutions, UnreadableFile, type RowProblem, type Table } from './input';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] => {
+  const e = document.createElement(tag);
+  if (text !== undefined) e.textContent = text;
+  if (cls !== undefined) e.className = cls;
+  return e;
+};
+
+interface State {
+  lineTables: Table[];
+  nhsa: { name: string; records: unknown[] }[];
+  institutionTable: Table | null;
+  pastedLines: string;
+  pastedInstitutions: string;
+  results: Results | null;
+}
+const state: State = { lineTables: [], nhsa: [], institutionTable: null, pastedLines: '', pastedInstitutions: '', results: null };
+
+// ---- choices ----
+const policySelect = $<HTMLSelectElement>('policy');
+for (const [id, p] of Object.entries(POLICIES) as [string, Policy][]) {
+  const o = el('option', `${p.document}（${id}）`);
+  o.value = id;
+  policySelect.append(o);
+}
+policySelect.value = 'jiangsu-2022';
+const monthSelect = $<HTMLSelectElement>('period-month');
+for (let m = 1; m <= 12; m++) {
+  const o = el('option', `${m}月`);
+  o.value = String(m);
+  monthSelect.append(o);
+}
+const now = new Date();
+$<HTMLInputElement>('period-year').value = String(now.getFullYear());
+$<HTMLSelectElement>('period-quarter').value = String(Math.floor(now.getMonth() / 3) + 1);
+monthSelect.value = String(now.getMonth() + 1);
+const periodKind = $<HTMLSelectElement>('period-kind');
+function showPeriodFields(): void {
+  const kind = periodKind.value;
+  $('period-year').hidden = kind === 'custom';
+  $('period-quarter').hidden = kind !== 'quarter';
+  $('period-month').hidden = kind !== 'month';
+  $('period-from').hidden = kind !== 'custom';
+  $('period-to').hidden = kind !== 'custom';
+}
+periodKind.addEventListener('change', showPeriodFields);
+showPeriodFields();
+
+const QUARTERS = ['一', '二', '三', '四'];
+const pad = (n: number) => String(n).padStart(2, '0');
+/** The chosen period as `{ from, to }` and as printed. */
+function chosenPeriod(): { period: { from: string; to: string }; label: string } {
+  const kind = periodKind.value;
+  const year = Number($<HTMLInputElement>('period-year').value);
+  if (kind === 'custom') {
+    const from = $<HTMLInputElement>('period-from').value;
+    const to = $<HTMLInputElement>('period-to').value;
+    if (from === '' || to === '') throw new Error('请选择自定义期间的起止日期 / choose both dates of the period');
+    return { period: { from, to }, label: `${from} 至 ${to}` };
+  }
+  if (!Number.isInteger(year) || year < 1900 || year > 9999) throw new Error('请填写年份 / enter a year');
+  if (kind === 'year') return { period: { from: `${year}-01-01`, to: `${year}-12-31` }, label: `${year}年` };
+  if (kind === 'month') {
+    const m = Number(monthSelect.value);
+    return { period: { from: `${year}-${pad(m)}-01`, to: `${year}-${pad(m)}-${pad(daysInMonth(year, m))}` }, label: `${year}年${m}月` };
+  }
+  const q = Number($<HTMLSelectElement>('period-quarter').value);
+  const last = q * 3;
+  return { period: { from: `${year}-${pad(last - 2)}-01`, to: `${year}-${pad(last)}-${pad(daysInMonth(year, last))}` }, label: `${year}年第${QUARTERS[q - 1]}季度` };
+}
+
+// ---- downloads ----
+function download(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = el('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+const onClick = (id: string, f: () => void) =>
+  $(id).addEventListener('click', (e) => {
+    e.preventDefault();
+    f();
+  });
+onClick('tpl-lines', () => download('采购明细模板.csv', LINES_TEMPLATE, 'text/csv'));
+onClick('tpl-inst', () => download('机构名单模板.csv', INSTITUTIONS_TEMPLATE, 'text/csv'));
+onClick('dl-bulletin', () => state.results && download('通报.html', state.results.bulletin, 'text/html'));
+onClick('dl-csv', () => state.results && download('结果.csv', resultsCsv(state.results), 'text/csv'));
+onClick('dl-json', () => state.results && download('结果.json', resultsJson(state.results), 'application/json'));
+onClick('dl-problems', () => state.results && download('未计入的行.csv', problemsCsv(state.results), 'text/csv'));
+
+// ---- inputs ----
+function showError(text: string | null): void {
+  const box = $('error');
+  box.hidden = text === null;
+  box.textContent = text ?? '';
+}
+async function loadFiles(files: FileList | File[], target: 'lines' | 'institutions'): Promise<void> {
+  showError(null);
+  const status = $(target === 'lines' ? 'lines-status' : 'inst-status');
+  const notes: string[] = [];
+  try {
+    if (target === 'lines') {
+      state.lineTables = [];
+      state.nhsa = [];
+    }
+    for (const file of Array.from(files)) {
+      // say so before a large file keeps the page busy
+      status.className = 'note';
+      status.textContent = `正在读取 ${file.name}（${(file.size / 1e6).toFixed(1)} MB）… / reading`;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      performance.mark('sunshine:read:start');
+      const loaded = await readFile(file.name, await file.arrayBuffer());
+      performance.measure('sunshine:read', 'sunshine:read:start');
+      if (loaded.kind === 'json') {
+        if (target !== 'lines') throw new UnreadableFile(`${file.name}：机构名单应为 CSV 或 .xlsx / the institution list must be CSV or .xlsx`);
+        const records = Array.isArray(loaded.value) ? loaded.value : (loaded.value as { records?: unknown }).records;
+        if (!Array.isArray(records)) throw new UnreadableFile(`${file.name}：应为 3503/3504 记录的数组，或 { "records": [...] } / expected an array of 3503/3504 records`);
+        state.nhsa.push({ name: file.name, records });
+        notes.push(`${file.name}：${records.length} 条医保信息平台记录`);
+        continue;
+      }
+      for (const table of loaded.tables) {
+        if (target === 'institutions' || (loaded.tables.length > 1 && looksLikeInstitutions(table))) {
+          state.institutionTable = table;
+          notes.push(`${table.name}：机构名单 ${table.rows.length} 行`);
+          if (target === 'lines') $('inst-status').textContent = `取自 ${table.name}（${table.rows.length} 行）`;
+        } else {
+          state.lineTables.push(table);
+          notes.push(`${table.name}：${table.rows.length.toLocaleString('en')} 行（${loaded.encoding}）`);
+        }
+      }
+    }
+    status.textContent = notes.join('；');
+    status.className = 'note ok';
+    $('nhsa-options').hidden = state.nhsa.length === 0;
+    offerNhsaInstitutions();
+  } catch (e) {
+    status.textContent = '';
+    status.className = 'note';
+    showError(e instanceof UnreadableFile ? e.message : `无法读取文件 / cannot read the file: ${(e as Error).message}`);
+  }
+}
+function wireDrop(dropId: string, inputId: string, target: 'lines' | 'institutions'): void {
+  const drop = $(dropId);
+  const input = $<HTMLInputElement>(inputId);
+  input.addEventListener('change', () => input.files && void loadFiles(input.files, target));
+  drop.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    drop.classList.add('over');
+  });
+  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+  drop.addEventListener('drop', (e) => {
+    e.preventDefault();
+    drop.classList.remove('over');
+    if (e.dataTransfer?.files) void loadFiles(e.dataTransfer.files, target);
+  });
+}
+wireDrop('lines-drop', 'lines-file', 'lines');
+wireDrop('inst-drop', 'inst-file', 'institutions');
+
+// ---- compute ----
+function institutionsNow(): { institutions: InstitutionInput[]; problems: RowProblem[] } {
+  const pasted = $<HTMLTextAreaElement>('inst-paste').value.trim();
+  const table = pasted !== '' ? parseDelimited(pasted, '粘贴的机构名单') : state.institutionTable;
+  if (table === null) throw new Error('请导入机构名单（编码、名称、级别、性质、省、市、县） / load the institution list');
+  const missing = missingInstitutionHeaders(table);
+  if (missing.length > 0) throw new Error(`${table.name}：缺少列 ${missing.join('、')}；找到的列：${table.headers.join('、') || '（无）'} / missing columns`);
+  return readInstitutions(table);
+}
+/** The institutions offered for 3503/3504 records (which do not name theirs), from the list as it is now. */
+function offerNhsaInstitutions(): void {
+  const inst = $<HTMLSelectElement>('nhsa-institution');
+  let institutions: readonly InstitutionInput[] = [];
+  try {
+    institutions = institutionsNow().institutions;
+  } catch {
+    // no list yet
+  }
+  const chosen = inst.value;
+  inst.replaceChildren(...institutions.map((i) => Object.assign(el('option', `${i.name ?? i.id}（${i.id}）`), { value: i.id })));
+  if (institutions.some((i) => i.id === chosen)) inst.value = chosen;
+}
+$('inst-paste').addEventListener('change', offerNhsaInstitutions);
+
+function nhsaSources(): NhsaSource[] {
+  const iface = $<HTMLSelectElement>('nhsa-interface').value as '3503' | '3504';
+  const inst = $<HTMLSelectElement>('nhsa-institution');
+  if (state.nhsa.length > 0 && inst.value === '') throw new Error('请选择 3503/3504 记录所属的机构 / choose the institution of the 3503/3504 records');
+  return state.nhsa.map((s) => ({ name: s.name, records: s.records as NhsaSource['records'], interface: iface, institutionId: inst.value, channel: $<HTMLSelectElement>('nhsa-channel').value as NhsaSource['channel'] }));
+}
+
+const runButton = $<HTMLButtonElement>('run');
+runButton.addEventListener('click', () => void run());
+async function run(): Promise<void> {
+  showError(null);
+  const bar = $<HTMLProgressElement>('progress');
+  const status = $('run-status');
+  const started = performance.now();
+  runButton.disabled = true;
+  // the progress bar, once the work has taken half a second (the timer fires when compute() lets the browser paint)
+  const showBar = setTimeout(() => (bar.hidden = false), 500);
+  try {
+    const { institutions, problems } = institutionsNow();
+    const pasted = $<HTMLTextAreaElement>('lines-paste').value.trim();
+    const tables = pasted !== '' ? [parseDelimited(pasted, '粘贴的明细')] : state.lineTables;
+    if (tables.length === 0 && state.nhsa.length === 0) throw new Error('请导入采购明细 / load the purchase lines');
+    const { period, label } = chosenPeriod();
+    const today = new Date();
+    const results = await compute(
+      tables,
+      nhsaSources(),
+      institutions,
+      problems,
+      { policy: policySelect.value, period, periodLabel: label, by: $<HTMLSelectElement>('by').value as 'city', digits: Number($<HTMLSelectElement>('digits').value), asOf: `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}` },
+      (done, total, phase) => {
+        bar.value = total === 0 ? 1 : done / total;
+        status.textContent = phase === 'reading' ? `已读取 ${done.toLocaleString('en')} / ${total.toLocaleString('en')} 行` : `正在汇总 ${total.toLocaleString('en')} 行…`;
+      },
+    );
+    performance.measure('sunshine:compute', { start: started });
+    const rendering = performance.now();
+    state.results = results;
+    render(results);
+    performance.measure('sunshine:render', { start: rendering });
+    // the results on screen: after the next frame's style, layout and paint
+    requestAnimationFrame(() => setTimeout(() => performance.measure('sunshine:shown', { start: started }), 0));
+    status.textContent = `完成：${results.rowsRead.toLocaleString('en')} 行，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`;
+  } catch (e) {
+    showError(e instanceof MissingColumns || e instanceof UnreadableFile ? e.message : `${(e as Error).message}`);
+    status.textContent = '';
+  } finally {
+    clearTimeout(showBar);
+    bar.hidden = true;
+    runButton.disabled = false;
+  }
+}
+
+// ---- output ----
+/** Rows a table shows at first: more would slow the first sight of the results (docs/calculator.md); a button shows the rest. */
+const FIRST_ROWS = 500;
+
+function table(id: string, caption: string, head: readonly string[], rows: readonly (readonly string[])[], leftColumns = 1): HTMLElement {
+  const wrap = el('div', undefined, 'scroll');
+  const t = el('table');
+  t.id = id;
+  t.append(el('caption', caption));
+  const tr = el('tr');
+  head.forEach((h, k) => tr.append(el('th', h, k < leftColumns ? 't' : undefined)));
+  t.append(el('thead'));
+  t.tHead!.append(tr);
+  const body = el('tbody');
+  const addRows = (from: number, to: number) => {
+    for (const r of rows.slice(from, to)) {
+      const row = el('tr');
+      r.forEach((c, k) => row.append(el('td', c, k < leftColumns ? 't' : undefined)));
+      body.append(row);
+    }
+  };
+  addRows(0, FIRST_ROWS);
+  t.append(body);
+  wrap.append(t);
+  if (rows.length > FIRST_ROWS) {
+    const more = el('button', `显示全部 ${rows.length} 行 / show all rows`, 'secondary');
+    more.addEventListener('click', () => {
+      addRows(FIRST_ROWS, rows.length);
+      more.remove();
+    });
+    wrap.append(more);
+  }
+  return wrap;
+}
+
+const statusName = (s: string) => ({ ok: '正常', 'no-purchases': '无采购', 'not-reported': '未报送', inconsistent: '数据不一致' })[s] ?? s;
+
+function render(r: Results): void {
+  const digits = r.choices.digits;
+  const pct = (x: Parameters<typeof formatRate>[0]) => formatRate(x, { digits });
+  const yuan = (d: { toFixed(n: number): string }) => d.toFixed(2);
+  const { ledger } = r.result;
+  const byReason = Object.entries(ledger.excluded.byReason).filter(([, t]) => t.lines > 0);
+  $('ledger').replaceChildren(
+    el(
+      'p',
+      `输入 = 纳入 + 剔除 + 拒收。行数：${ledger.input.lines} = ${ledger.included.lines} + ${ledger.excluded.lines} + ${ledger.rejected.lines}；金额：${yuan(ledger.input.amount)} = ${yuan(ledger.included.amount)} + ${yuan(ledger.excluded.amount)} + ${yuan(ledger.rejected.amount)} 元。${ledger.balanced ? '平衡' : '不平衡'}。`,
+      ledger.balanced ? 'ok' : 'error',
+    ),
+    table(
+      'ledger-table',
+      `台账（${r.policyDocument}，${r.choices.periodLabel}）`,
+      ['去向', '原因', '行数', '金额（元）'],
+      [
+        ['读入的行（文件中的数据行）', '', String(r.rowsRead), '—'],
+        ['无法读取的行', '见下表', String(r.rowsUnread), '—'],
+        ['输入（读成明细的行）', '', String(ledger.input.lines), yuan(ledger.input.amount)],
+        ['纳入', '', String(ledger.included.lines), yuan(ledger.included.amount)],
+        ['剔除', '合计', String(ledger.excluded.lines), yuan(ledger.excluded.amount)],
+        ...byReason.map(([reason, t]) => ['剔除', exclusionName(reason), String(t.lines), yuan(t.amount)]),
+        ['拒收', '见下表', String(ledger.rejected.lines), yuan(ledger.rejected.amount)],
+      ],
+      2,
+    ),
+    table('problems', `未计入的行：${r.problems.length} 行（行号为文件中的行，表头为第 1 行）`, ['文件', '行', '列', '值', '原因'], r.problems.map((p) => [p.file, String(p.row), p.column, p.value, p.reason]), 5),
+  );
+  const checkOf = (subject: string, measure: string) => r.checks.find((c) => c.subject.id === subject && c.measure === measure);
+  const checkCells = (subject: string, measure: string) => {
+    const c = checkOf(subject, measure);
+    if (c === undefined) return ['—', '—', '—', '—'];
+    const result = c.meets === null ? '无数据' : c.meets ? '达标' : '未达标';
+    const s = c.shortfallScenarios;
+    return [pct(c.target), result, s === null || s === undefined ? '—' : yuan(s.moveToPlatform), s?.addPlatformPurchases === null || s === null || s === undefined ? '—' : yuan(s.addPlatformPurchases)];
+  };
+  const nameOf = (id: string) => r.result.measures.find((m) => m.institutionId === id)?.institutionName ?? id;
+  $('tables').replaceChildren(
+    table(
+      'institution-rates',
+      '机构网采率与目标考核',
+      ['机构', '编码', '级别', '指标', '省平台（元）', '院内（元）', '应急（元）', '网采率', '状态', '目标', '结果', '需转入省平台（元）', '或需新增省平台（元）'],
+      r.result.measures.map((m) => [m.institutionName ?? m.institutionId, m.institutionId, LEVEL_LABELS[m.level].label, m.label, yuan(m.platformAmount), yuan(m.totalAmount), yuan(m.emergencyAmount), pct(m.rate), statusName(m.status), ...checkCells(m.subject.id, m.measure)]),
+      2,
+    ),
+    table(
+      'regional-rates',
+      `地区网采率（同级 Σ省平台 ÷ Σ院内，不是平均数）${r.checks.some((c) => c.subject.type === 'region') ? '' : '：本政策的目标考核对象为医疗机构，地区不逐一考核'}`,
+      ['地区', '级别', '指标', '机构数', '未报送', '省平台（元）', '院内（元）', '网采率', '目标', '结果', '需转入省平台（元）', '或需新增省平台（元）'],
+      r.regions.map((m) => [m.region.id ?? '（未指定地区）', levelName(m.level), m.label, String(m.institutions), String(m.notReported.length), yuan(m.platformAmount), yuan(m.totalAmount), pct(m.rate), ...checkCells(m.subject.id, m.measure)]),
+      3,
+    ),
+    table(
+      'completeness',
+      '报送完整性（未报送不计为 0%）',
+      ['地区', '级别', '指标', '应报', '已报（有采购）', '已报（无采购）', '未报送', '报送率', '未报送机构'],
+      r.completeness.map((c) => [c.region ?? '（未指定地区）', levelName(c.level), MEASURES[c.measure].label, String(c.expected), String(c.reported), String(c.noPurchases), String(c.notReported), pct(c.shareReported), c.notReportedIds.join('、') || '—']),
+      3,
+    ),
+    table(
+      'peer-ranking',
+      '同级排名（并列同名次）',
+      ['地区', '级别', '指标', '名次', '机构', '编码', '网采率', '百分位', '同级中位数', '达到中位数需转入省平台（元）', '达到目标需转入省平台（元）'],
+      r.peers.flatMap((g) => [
+        ...g.ranked.map((x) => [g.region ?? '（未指定地区）', levelName(g.level), MEASURES[g.measure].label, String(x.rank), nameOf(x.institutionId), x.institutionId, pct(x.rate), x.percentile === null ? '—' : pct(x.percentile), pct(g.median), yuan(x.toMedianAmount), x.toTargetAmount === null ? '—' : yuan(x.toTargetAmount)]),
+        ...g.unranked.map((x) => [g.region ?? '（未指定地区）', levelName(g.level), MEASURES[g.measure].label, '不排名', nameOf(x.institutionId), x.institutionId, statusName(x.status), '—', pct(g.median), '—', '—']),
+      ]),
+      3,
+    ),
+  );
+  // the bulletin's charts: its SVG, parsed (not injected as HTML)
+  const doc = new DOMParser().parseFromString(r.bulletin, 'text/html');
+  $('charts').replaceChildren(...Array.from(doc.querySelectorAll('svg')).map((svg) => document.importNode(svg, true)));
+  $('results').hidden = false;
+}

@@ -1,0 +1,98 @@
+/**
+ * How the calculator page reads what it is given (examples/calculator/input.ts), in Node: the
+ * encodings, the delimiters, the institution list and the files it refuses. The page itself is
+ * tested in Chromium (page.test.ts).
+ */
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { decodeText, INSTITUTION_TEMPLATE, INSTITUTIONS_TEMPLATE, LINES_TEMPLATE, parseDelimited, readFile, readInstitutions, UnreadableFile } from '../../examples/calculator/input';
+import { fromCsvRows } from '../../src/index';
+
+const buffer = (b: Buffer) => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+
+describe('decodeText', () => {
+  const text = '医疗机构编码,金额（元）\r\nH1,1.00\r\n';
+  it('reads UTF-8 with or without a BOM, UTF-16 by its BOM, and GBK and GB18030 when the bytes are not UTF-8', () => {
+    expect(decodeText(Buffer.from(`\uFEFF${text}`))).toEqual({ text, encoding: 'UTF-8 (BOM)' });
+    expect(decodeText(Buffer.from(text))).toEqual({ text, encoding: 'UTF-8' });
+    expect(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf16le')]))).toEqual({ text, encoding: 'UTF-16LE' });
+    expect(decodeText(iconv.encode(text, 'gbk'))).toEqual({ text, encoding: 'GB18030/GBK' });
+    // 𠀀 (U+20000) exists in GB18030 only, as four bytes
+    expect(decodeText(iconv.encode('名称\r\n𠀀医院\r\n', 'gb18030')).text).toBe('名称\r\n𠀀医院\r\n');
+  });
+  it('refuses bytes that are neither UTF-8 nor GB18030', () => {
+    // 0x80 and 0xFF are no lead bytes of GB18030; a run of them decodes to replacement characters
+    expect(() => decodeText(new Uint8Array(64).fill(0xff))).toThrow(UnreadableFile);
+  });
+});
+
+describe('parseDelimited', () => {
+  it('takes tabs when the header line has one (a range pasted from WPS or Excel), else commas, and numbers rows as the file does', () => {
+    const t = parseDelimited('编码\t名称\nH1\t第一, 医院\n\nH2\t"二院"\n', 'pasted');
+    expect(t.headers).toEqual(['编码', '名称']);
+    expect(t.rows).toEqual([{ 编码: 'H1', 名称: '第一, 医院' }, { 编码: 'H2', 名称: '二院' }]);
+    expect(t.firstRow).toBe(2);
+    expect(parseDelimited('a,b\r\n"1,5",2\r\n', 'x.csv').rows).toEqual([{ a: '1,5', b: '2' }]);
+  });
+  it('refuses more rows than the limit, saying the limit', () => {
+    expect(() => parseDelimited('a\n1\n2\n3\n4\n', 'big.csv', 3)).toThrow('big.csv：4 行，超过本页上限 3 行，请分成几个文件');
+    expect(parseDelimited('a\n1\n2\n3\n', 'ok.csv', 3).rows).toHaveLength(3);
+  });
+});
+
+describe('readFile', () => {
+  it('tells a workbook, JSON and text apart, and names what it cannot read', async () => {
+    expect(await readFile('a.json', buffer(Buffer.from('[{"med_list_codg":"X1"}]')))).toEqual({ kind: 'json', value: [{ med_list_codg: 'X1' }] });
+    await expect(readFile('old.xls', buffer(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])))).rejects.toThrow('old.xls：旧版 .xls 格式');
+    await expect(readFile('x.png', buffer(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])))).rejects.toThrow('x.png：不是文本文件');
+    await expect(readFile('note.txt', buffer(Buffer.from('just a sentence')))).rejects.toThrow('note.txt：看起来不是 CSV');
+    await expect(readFile('bad.json', buffer(Buffer.from('{"a":')))).rejects.toThrow('bad.json：JSON 格式有误');
+    await expect(readFile('broken.xlsx', buffer(Buffer.from('PK\u0003\u0004 not a zip')))).rejects.toThrow('broken.xlsx：不是可读的 .xlsx 工作簿');
+  });
+});
+
+describe('readInstitutions', () => {
+  it('reads Chinese or English headers and labels, and lists the rows it cannot use with row, column and value', () => {
+    const t = parseDelimited(
+      ['机构编码,医疗机构名称,医院级别,举办性质,省,市,区县', 'H1,一院,三级甲等,公立,江苏省,南通市,崇川区', 'H2,二院,二乙,民营,江苏省,南通市,', 'H3,三院,特级,公立,,,', 'H1,重复,三级,公立,,,', 'H4,四院,一级,集体,,,', ',无编码,二级,公立,,,'].join('\n'),
+      'list.csv',
+    );
+    const { institutions, problems } = readInstitutions(t);
+    expect(institutions).toEqual([
+      { id: 'H1', name: '一院', level: 'tertiary', ownership: 'public', region: { province: '江苏省', city: '南通市', county: '崇川区' } },
+      { id: 'H2', name: '二院', level: 'secondary', ownership: 'private', region: { province: '江苏省', city: '南通市' } },
+    ]);
+    expect(problems.map((p) => [p.row, p.column, p.value, p.reason.split('：')[0]])).toEqual([
+      [4, '医院级别', '特级', '级别无效'],
+      [5, '机构编码', 'H1', '机构编码重复'],
+      [6, '举办性质', '集体', '性质无效'],
+      [7, '机构编码', '', '机构编码为空'],
+    ]);
+    const english = readInstitutions(parseDelimited('id,name,level,ownership,city\nA,x,secondary,military,苏州市', 'en.csv'));
+    expect(english.institutions).toEqual([{ id: 'A', name: 'x', level: 'secondary', ownership: 'military', region: { city: '苏州市' } }]);
+  });
+});
+
+describe('the templates', () => {
+  it('are UTF-8 with a BOM, and their sample rows read without a problem', async () => {
+    for (const t of [LINES_TEMPLATE, INSTITUTIONS_TEMPLATE]) expect(t.startsWith('\uFEFF')).toBe(true);
+    const lines = await readFile('采购明细模板.csv', buffer(Buffer.from(LINES_TEMPLATE)));
+    if (lines.kind !== 'tables') throw new Error('not a table');
+    const mapped = fromCsvRows(lines.tables[0]!.rows);
+    expect(mapped.rejected).toEqual([]);
+    // the two sample rows, as written in the template: 8,500.00 on the platform, 1,500.00 off it
+    expect(mapped.lines.map((l) => [l.institutionId, l.category, l.channel, l.amount])).toEqual([
+      ['H0001', 'drug', 'platform', '8500'],
+      ['H0001', 'consumable', 'offline', '1500'],
+    ]);
+    const list = await readFile('机构名单模板.csv', buffer(Buffer.from(INSTITUTIONS_TEMPLATE)));
+    if (list.kind !== 'tables') throw new Error('not a table');
+    expect(list.tables[0]!.headers).toEqual([...INSTITUTION_TEMPLATE]);
+    const { institutions, problems } = readInstitutions(list.tables[0]!);
+    expect(problems).toEqual([]);
+    expect(institutions.map((i) => [i.id, i.level, i.ownership])).toEqual([
+      ['H0001', 'tertiary', 'public'],
+      ['H0002', 'secondary', 'public'],
+    ]);
+  });
+});

@@ -1,0 +1,342 @@
+/**
+ * The offline calculator page (issue 19) in a real browser: Debian's chromium, driven by
+ * puppeteer-core (which never downloads a browser). The page is built from examples/calculator/
+ * into a temporary directory, opened from file://, fed the files of ./data.ts, and its tables and
+ * downloads are compared with what measureOnlineRates, aggregateRates and checkTargets give for the
+ * same data. Skipped without chromium, unless SUNSHINE_REQUIRE_CHROMIUM=1 (set by .ci/run).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  aggregateRates,
+  checkTargets,
+  formatRate,
+  LEVEL_LABELS,
+  fromNhsaRecords,
+  measureOnlineRates,
+  SECONDARY_AND_ABOVE,
+  type NhsaPurchaseRecord,
+  type PurchaseLineInput,
+  type InstitutionMeasure,
+  type RegionalMeasure,
+  type TargetCheck,
+} from '../../src/index';
+import {
+  badCsv,
+  GOOD_LINES,
+  gbkCsv,
+  INSTITUTION_HEADERS,
+  INSTITUTIONS,
+  institutionsCsv,
+  LINE_HEADERS,
+  lineCells,
+  lineInput,
+  NANTONG_LINES,
+  pasted,
+  UNKNOWN_INSTITUTION_LINE,
+  utf8Csv,
+  workbook,
+  type LineCells,
+} from './data';
+
+/** 3503 records of H03 (the interface sends them per institution, without the channel). */
+const NHSA_RECORDS: readonly NhsaPurchaseRecord[] = [
+  { med_list_codg: 'XA01AAA0001', finl_trns_pric: '12.50', purc_retn_cnt: '40', purc_retn_stoin_time: '2024-02-01 09:30:00', prod_geay_flag: '0' },
+  { med_list_codg: 'C0101000001', finl_trns_pric: '3.333333', purc_retn_cnt: '3', purc_retn_stoin_time: '2024-03-05 10:00:00', prod_geay_flag: '0' },
+  { med_list_codg: 'XA02AAA0002', finl_trns_pric: '8.00', purc_retn_cnt: '10', purc_retn_stoin_time: '2024-02-02 11:00:00', prod_geay_flag: '1' }, // a gift: left out
+  { med_list_codg: 'XA03AAA0003', finl_trns_pric: 'abc', purc_retn_cnt: '10', purc_retn_stoin_time: '2024-02-03 11:00:00', prod_geay_flag: '0' }, // no price
+];
+
+function findChromium(): string | null {
+  for (const candidate of ['chromium', 'chromium-browser']) {
+    try {
+      return execFileSync('sh', ['-c', `command -v ${candidate}`], { encoding: 'utf8' }).trim() || null;
+    } catch {
+      // not on PATH
+    }
+  }
+  return null;
+}
+const chromium = findChromium();
+if (chromium === null) {
+  if (process.env.SUNSHINE_REQUIRE_CHROMIUM === '1') throw new Error('SUNSHINE_REQUIRE_CHROMIUM=1 but chromium is not installed (apt-get install chromium fonts-noto-cjk)');
+  console.warn('the calculator page tests are skipped: chromium is not installed (apt-get install chromium fonts-noto-cjk)');
+}
+
+const root = join(import.meta.dirname, '..', '..');
+const PERIOD = { from: '2024-01-01', to: '2024-03-31' };
+const POLICY = 'jiangsu-2022';
+const institutions = INSTITUTIONS.map((i) => i.input);
+
+/** What the library gives for the lines: the page must show exactly this. */
+function expected(lines: readonly (LineCells | PurchaseLineInput)[]) {
+  const result = measureOnlineRates(lines.map((l) => ('yuan' in l ? lineInput(l) : l)), { policy: POLICY, institutions, period: PERIOD });
+  const regions = aggregateRates(result.measures, { by: 'city', levelGroups: SECONDARY_AND_ABOVE });
+  const checks = checkTargets([...result.measures, ...regions], POLICY, { digits: 2 });
+  return { result, regions, checks };
+}
+
+const pct = (r: Parameters<typeof formatRate>[0]) => formatRate(r, { digits: 2 });
+const yuan = (d: { toFixed(n: number): string }) => d.toFixed(2);
+const checkOf = (checks: readonly TargetCheck[], m: InstitutionMeasure | RegionalMeasure) => checks.find((c) => c.subject.id === m.subject.id && c.measure === m.measure);
+const checkCells = (c: TargetCheck | undefined) => {
+  if (c === undefined) return ['—', '—', '—', '—'];
+  const s = c.shortfallScenarios;
+  return [pct(c.target), c.meets === null ? '无数据' : c.meets ? '达标' : '未达标', s === null ? '—' : yuan(s.moveToPlatform), s === null || s.addPlatformPurchases === null ? '—' : yuan(s.addPlatformPurchases)];
+};
+const STATUS: Record<string, string> = { ok: '正常', 'no-purchases': '无采购', inconsistent: '数据不一致' };
+
+/** The page's institution table as the library's figures give it. */
+function institutionRows(e: ReturnType<typeof expected>): string[][] {
+  return e.result.measures.map((m) => [m.institutionName ?? m.institutionId, m.institutionId, LEVEL_LABELS[m.level].label, m.label, yuan(m.platformAmount), yuan(m.totalAmount), yuan(m.emergencyAmount), pct(m.rate), STATUS[m.status]!, ...checkCells(checkOf(e.checks, m))]);
+}
+/** The page's regional table: region, level, measure, institutions, not reported, the amounts, the rate. */
+function regionalRows(e: ReturnType<typeof expected>): string[][] {
+  const levelName = (l: string) => (l in LEVEL_LABELS ? LEVEL_LABELS[l as keyof typeof LEVEL_LABELS].label : '二级及以上');
+  return e.regions.map((m) => [m.region.id ?? '（未指定地区）', levelName(m.level), m.label, String(m.institutions), String(m.notReported.length), yuan(m.platformAmount), yuan(m.totalAmount), pct(m.rate), ...checkCells(checkOf(e.checks, m))]);
+}
+/** The downloaded results.csv rows, from the library's exact figures. */
+function csvRows(e: ReturnType<typeof expected>): string[][] {
+  const row = (m: InstitutionMeasure | RegionalMeasure, type: string, name: string) => {
+    const c = checkOf(e.checks, m);
+    return [type, m.subject.id, name, m.level, m.measure, m.platformAmount.toFixed(), m.totalAmount.toFixed(), m.emergencyAmount.toFixed(), m.rate?.toFixed() ?? '', pct(m.rate), m.status, String(m.lines), c?.target.toFixed() ?? '', c === undefined || c.meets === null ? '' : String(c.meets), c?.marginPoints?.toFixed() ?? '', c?.shortfallScenarios?.moveToPlatform.toFixed() ?? '', c?.shortfallScenarios?.addPlatformPurchases?.toFixed() ?? ''];
+  };
+  return [...e.result.measures.map((m) => row(m, 'institution', m.institutionName ?? m.institutionId)), ...e.regions.map((m) => row(m, 'region', `${m.region.id ?? ''} ${m.level}`))];
+}
+
+describe.skipIf(chromium === null)('the calculator page in Chromium', () => {
+  let dir: string;
+  let browser: Browser;
+  let page: Page;
+  /** Every request of every page opened (the page itself included, so that an empty list cannot pass unnoticed). */
+  const requests: string[] = [];
+  let pageUrl: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'sunshine-calculator-'));
+    execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'build-calculator.ts'), join(dir, 'calculator.html')], { cwd: root, stdio: 'pipe' });
+    writeFileSync(join(dir, 'utf8.csv'), utf8Csv());
+    writeFileSync(join(dir, 'gbk.csv'), gbkCsv());
+    writeFileSync(join(dir, 'bad.csv'), badCsv());
+    writeFileSync(join(dir, 'institutions.csv'), institutionsCsv());
+    writeFileSync(join(dir, 'workbook.xlsx'), await workbook());
+    writeFileSync(join(dir, 'nhsa.json'), JSON.stringify(NHSA_RECORDS, null, 1));
+    writeFileSync(join(dir, 'image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0x2c, 0x09]));
+    writeFileSync(join(dir, 'no-amount.csv'), '\uFEFF医疗机构编码,入库日期,类别,采购渠道,单价\r\nH01,2024-01-05,药品,省平台,12.00\r\n');
+    pageUrl = `file://${join(dir, 'calculator.html')}`;
+    browser = await puppeteer.launch({
+      executablePath: chromium!,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-default-apps'],
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function open(): Promise<Page> {
+    const p = await browser.newPage();
+    await p.setViewport({ width: 1280, height: 900 });
+    p.on('request', (r) => requests.push(r.url()));
+    const errors: string[] = [];
+    p.on('pageerror', (e) => errors.push(String(e)));
+    const cdp = await p.createCDPSession();
+    await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: join(dir, 'downloads'), eventsEnabled: true });
+    await p.goto(pageUrl);
+    (p as Page & { errors: string[] }).errors = errors;
+    return p;
+  }
+  const choose = async (p: Page, input: string, files: readonly string[]) => {
+    // forget what the previous file said, so that the wait below sees this file's outcome
+    const status = input === '#lines-file' ? 'lines-status' : 'inst-status';
+    await p.evaluate((id) => {
+      document.getElementById('error')!.hidden = true;
+      document.getElementById(id)!.className = 'note';
+    }, status);
+    await ((await p.$(input)) as ElementHandle<HTMLInputElement>).uploadFile(...files.map((f) => join(dir, f)));
+    await p.waitForFunction((id) => document.getElementById(id)!.classList.contains('ok') || !document.getElementById('error')!.hidden, {}, status);
+  };
+  const run = async (p: Page) => {
+    await p.select('#policy', POLICY);
+    await p.select('#period-kind', 'quarter');
+    await p.$eval('#period-year', (e) => ((e as HTMLInputElement).value = '2024'));
+    await p.select('#period-quarter', '1');
+    await p.select('#by', 'city');
+    await p.select('#digits', '2');
+    await p.click('#run');
+    await p.waitForFunction(() => !(document.getElementById('run') as HTMLButtonElement).disabled && (!document.getElementById('results')!.hidden || !document.getElementById('error')!.hidden));
+  };
+  const cells = (p: Page, selector: string) => p.$$eval(`${selector} tbody tr`, (rows) => rows.map((r) => Array.from((r as HTMLTableRowElement).cells, (c) => c.textContent ?? '')));
+  const errorText = (p: Page) => p.$eval('#error', (e) => ((e as HTMLElement).hidden ? '' : (e.textContent ?? '')));
+  async function downloaded(p: Page, link: string, name: string): Promise<string> {
+    const path = join(dir, 'downloads', name);
+    rmSync(path, { force: true });
+    await p.click(link);
+    for (let waited = 0; !existsSync(path) && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    return readFileSync(path, 'utf8');
+  }
+
+  it('reads a UTF-8 CSV, a GBK CSV and a file of bad rows, and shows what the library gives', async () => {
+    page = await open();
+    await choose(page, '#lines-file', ['utf8.csv', 'gbk.csv', 'bad.csv']);
+    await choose(page, '#inst-file', ['institutions.csv']);
+    expect(await page.$eval('#lines-status', (e) => e.textContent)).toMatch(/utf8\.csv：15 行（UTF-8 \(BOM\)）；gbk\.csv：8 行（GB18030\/GBK）；bad\.csv：5 行（UTF-8）/);
+    await run(page);
+    expect(await errorText(page)).toBe('');
+
+    // the library, on the same data: the 23 good lines and the bad row that becomes a line (H99)
+    const e = expected([...GOOD_LINES, UNKNOWN_INSTITUTION_LINE]);
+    expect(await cells(page, '#institution-rates')).toEqual(institutionRows(e));
+    expect(await cells(page, '#regional-rates')).toEqual(regionalRows(e));
+
+    // worked by hand (jiangsu-2022 main text §1(3): drugs 85 %, consumables 75 %; annex 1 §2 kinds out):
+    // H01 drugs: 8,500.00 platform of 8,500.00 + 1,000.00 = 9,500.00 (the 2024-04-01 line is outside
+    // the quarter, the 中药饮片 line excluded) = 89.47 %, meets 85 %. H01 consumables: 600.00 of 1,000.00
+    // = 60.00 %: short by 0.75 × 1,000 − 600 = 150.00 moved onto the platform, or 150 ÷ 0.25 = 600.00 new.
+    // H05 drugs: 12,345.00 (1.2345 万元) of 13,000.00 = 94.96 %.
+    const rows = await cells(page, '#institution-rates');
+    expect(rows.find((r) => r[1] === 'H01' && r[3] === '药品')!.slice(4, 11)).toEqual(['8500.00', '9500.00', '0.00', '89.47%', '正常', '85.00%', '达标']);
+    expect(rows.find((r) => r[1] === 'H01' && r[3] === '医用耗材')!.slice(7)).toEqual(['60.00%', '正常', '75.00%', '未达标', '150.00', '600.00']);
+    expect(rows.find((r) => r[1] === 'H05' && r[3] === '药品')![7]).toBe('94.96%');
+
+    // the ledger: 24 lines (23 good + H99) of 66,190.00 = 65,490.00 + 700.00; excluded: outside the
+    // period 3,000.00, kinds 2,000.00 + 800.00, out of scope (H04 private, H08 primary) 5,000.00 +
+    // 200.00 = 11,000.00 in 5 lines; rejected H99 700.00; included 24 − 5 − 1 = 18 lines,
+    // 66,190.00 − 11,000.00 − 700.00 = 54,490.00. 28 data rows read, 4 never became lines.
+    const ledger = await cells(page, '#ledger-table');
+    expect(ledger).toEqual([
+      ['读入的行（文件中的数据行）', '', '28', '—'],
+      ['无法读取的行', '见下表', '4', '—'],
+      ['输入（读成明细的行）', '', '24', '66190.00'],
+      ['纳入', '', '18', '54490.00'],
+      ['剔除', '合计', '5', '11000.00'],
+      ['剔除', '机构不在政策范围', '2', '5200.00'],
+      ['剔除', '入库日期不在统计期间', '1', '3000.00'],
+      ['剔除', '暂不纳入的品种', '2', '2800.00'],
+      ['拒收', '见下表', '1', '700.00'],
+    ]);
+    expect(e.result.ledger.included.amount.toFixed(2)).toBe('54490.00');
+    expect(await page.$eval('#ledger p', (c) => c.textContent)).toBe('输入 = 纳入 + 剔除 + 拒收。行数：24 = 18 + 5 + 1；金额：66190.00 = 54490.00 + 11000.00 + 700.00 元。平衡。');
+
+    // every row not counted, with its file, row, column and value (row 1 is the header)
+    const problems = (await cells(page, '#problems')).map((r) => r.slice(0, 4));
+    expect(problems).toEqual([
+      ['bad.csv', '2', '入库日期', '2024-02-30'],
+      ['bad.csv', '3', '金额（元）', '12.3.4'],
+      ['bad.csv', '4', '医疗机构编码', 'H99'],
+      ['bad.csv', '5', '类别', '器械'],
+      ['bad.csv', '6', '是否高值', '也许'],
+      ['institutions.csv', '11', '级别', '特级'],
+    ]);
+    expect((await cells(page, '#problems')).map((r) => r[4]!.split('：')[0])).toEqual(['入库日期无效', '金额无效', '机构不在名单中', '产品类别无效', '高值标识无效', '级别无效']);
+
+    // the downloads: results.csv holds the library's exact figures, problems.csv the same rows
+    const results = await downloaded(page, '#dl-csv', '结果.csv');
+    expect(results.startsWith('\uFEFF')).toBe(true);
+    const parsed = Papa.parse<string[]>(results.slice(1), { skipEmptyLines: true }).data;
+    expect(parsed[0]).toEqual(['type', 'subject', 'name', 'level', 'measure', 'platform_amount', 'total_amount', 'emergency_amount', 'rate', 'rate_percent', 'status', 'lines', 'target', 'meets', 'margin_points', 'shortfall_move_to_platform', 'shortfall_add_platform']);
+    expect(parsed.slice(1)).toEqual(csvRows(e));
+    const problemsCsv = Papa.parse<string[]>((await downloaded(page, '#dl-problems', '未计入的行.csv')).slice(1), { skipEmptyLines: true }).data;
+    expect(problemsCsv.slice(1).map((r) => r.slice(0, 4))).toEqual(problems);
+    const json = JSON.parse(await downloaded(page, '#dl-json', '结果.json')) as { measures: { institutionId: string; rate: string | null }[] };
+    expect(json.measures.map((m) => [m.institutionId, m.rate])).toEqual(e.result.measures.map((m) => [m.institutionId, m.rate?.toFixed() ?? null]));
+    const bulletin = await downloaded(page, '#dl-bulletin', '通报.html');
+    expect(bulletin).toContain('<svg');
+    expect(await page.$$eval('#charts svg', (s) => s.length)).toBeGreaterThan(0);
+    expect((page as Page & { errors: string[] }).errors).toEqual([]);
+  }, 60_000);
+
+  it('reads the lines and the institution list from the two sheets of one .xlsx', async () => {
+    const p = await open();
+    await choose(p, '#lines-file', ['workbook.xlsx']);
+    expect(await p.$eval('#inst-status', (e) => e.textContent)).toContain('workbook.xlsx/机构名单');
+    await run(p);
+    expect(await errorText(p)).toBe('');
+    const e = expected(GOOD_LINES);
+    expect(await cells(p, '#institution-rates')).toEqual(institutionRows(e));
+    expect(await cells(p, '#regional-rates')).toEqual(regionalRows(e));
+    expect(await cells(p, '#problems')).toEqual([]);
+    expect((await cells(p, '#ledger-table'))[2]).toEqual(['输入（读成明细的行）', '', '23', '65490.00']);
+    const parsed = Papa.parse<string[]>((await downloaded(p, '#dl-csv', '结果.csv')).slice(1), { skipEmptyLines: true }).data;
+    expect(parsed.slice(1)).toEqual(csvRows(e));
+    await p.close();
+  }, 60_000);
+
+  it('reads ranges pasted from WPS or Excel (tab-separated)', async () => {
+    const p = await open();
+    await p.$eval('#lines-paste', (t, v) => ((t as HTMLTextAreaElement).value = v), pasted(LINE_HEADERS, NANTONG_LINES.map(lineCells)));
+    await p.$eval('#inst-paste', (t, v) => ((t as HTMLTextAreaElement).value = v), pasted(INSTITUTION_HEADERS, INSTITUTIONS.map((i) => [...i.cells])));
+    await run(p);
+    expect(await errorText(p)).toBe('');
+    expect(await cells(p, '#institution-rates')).toEqual(institutionRows(expected(NANTONG_LINES)));
+    await p.close();
+  }, 60_000);
+
+  it('reads 3503 records as JSON, for the institution and channel chosen on the page', async () => {
+    const p = await open();
+    await choose(p, '#inst-file', ['institutions.csv']);
+    await choose(p, '#lines-file', ['nhsa.json']);
+    expect(await p.$eval('#nhsa-options', (e) => (e as HTMLElement).hidden)).toBe(false);
+    await p.select('#nhsa-interface', '3503');
+    await p.select('#nhsa-institution', 'H03');
+    await p.select('#nhsa-channel', 'platform');
+    await run(p);
+    expect(await errorText(p)).toBe('');
+    const mapped = fromNhsaRecords(NHSA_RECORDS, { interface: '3503', institutionId: 'H03', channel: () => 'platform' });
+    expect(await cells(p, '#institution-rates')).toEqual(institutionRows(expected(mapped.lines.map(({ row: _, ...line }) => line))));
+    // by hand: 12.50 × 40 = 500.00 of drugs and 3.333333 × 3 = 9.999999 of consumables, all on the platform
+    const h03 = (await cells(p, '#institution-rates')).filter((r) => r[1] === 'H03');
+    expect(h03.map((r) => r.slice(3, 8))).toEqual([
+      ['药品', '500.00', '500.00', '0.00', '100.00%'],
+      ['医用耗材', '10.00', '10.00', '0.00', '100.00%'],
+    ]);
+    // the gift (record 3) and the record without a price (record 4), each with its reason
+    expect((await cells(p, '#problems')).map((r) => r.slice(0, 4))).toEqual([
+      ['institutions.csv', '11', '级别', '特级'],
+      ['nhsa.json', '3', '', '80'],
+      ['nhsa.json', '4', 'finl_trns_pric', 'abc'],
+    ]);
+    await p.close();
+  }, 60_000);
+
+  it('says what is wrong with a file it cannot use, on the page', async () => {
+    const p = await open();
+    await choose(p, '#lines-file', ['image.png']);
+    expect(await errorText(p)).toContain('image.png：不是文本文件，也不是 .xlsx，无法识别格式');
+    await choose(p, '#lines-file', ['no-amount.csv']);
+    await choose(p, '#inst-file', ['institutions.csv']);
+    await run(p);
+    expect(await errorText(p)).toBe('no-amount.csv：缺少列 金额（元）；找到的列：医疗机构编码、入库日期、类别、采购渠道、单价 / missing columns 金额（元）');
+    expect(await p.$eval('#results', (r) => (r as HTMLElement).hidden)).toBe(true);
+    await p.close();
+  }, 60_000);
+
+  it('made no network request, and its Content-Security-Policy refuses one', async () => {
+    const p = await open();
+    const refused = await p.evaluate(async () => {
+      const violations: string[] = [];
+      document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));
+      const attempt = await fetch('https://example.com/').then(
+        () => 'fetched',
+        () => 'refused',
+      );
+      await new Promise((r) => setTimeout(r, 100));
+      return { attempt, violations };
+    });
+    expect(refused).toEqual({ attempt: 'refused', violations: ['connect-src'] });
+    await p.close();
+    // every request of every test: the page itself (once per page opened) and the blob: URLs of its
+    // downloads; the fetch above never left the page
+    expect(requests.filter((u) => u === pageUrl).length).toBe(6);
+    expect(requests.filter((u) => u !== pageUrl && !u.startsWith('blob:'))).toEqual([]);
+    const html = readFileSync(join(dir, 'calculator.html'), 'utf8');
+    expect(html).not.toMatch(/<(link|img|iframe)\b|\bsrc=|@import|url\(http/i);
+    expect(readdirSync(join(dir, 'downloads')).sort()).toEqual(['未计入的行.csv', '结果.csv', '结果.json', '通报.html'].sort());
+  }, 60_000);
+});
