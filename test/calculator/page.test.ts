@@ -7,7 +7,7 @@
  * or SUNSHINE_REQUIRE_FIREFOX=1 (both set by .ci/run).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -165,6 +165,7 @@ for (const b of BROWSERS.filter((x) => x.path !== null)) describe(`the calculato
   beforeAll(async () => {
     dir = await prepare();
     downloads = join(dir, `downloads-${b.name}`);
+    mkdirSync(downloads);
     pageUrl = `file://${join(dir, 'calculator.html')}`;
     browser =
       b.name === 'Chromium'
@@ -233,8 +234,17 @@ for (const b of BROWSERS.filter((x) => x.path !== null)) describe(`the calculato
     const path = join(downloads, name);
     rmSync(path, { force: true });
     await p.click(link);
-    for (let waited = 0; !existsSync(path) && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
-    return readFileSync(path, 'utf8');
+    // done when the file is there, no partial download (.crdownload, .part) is left beside it, and
+    // its size has held for one more poll
+    let size = -1;
+    for (let waited = 0; waited < 20_000; waited += 50) {
+      await new Promise((r) => setTimeout(r, 50));
+      const partial = readdirSync(downloads).some((f) => f.endsWith('.crdownload') || f.endsWith('.part'));
+      const now = existsSync(path) ? statSync(path).size : -1;
+      if (now > 0 && !partial && now === size) return readFileSync(path, 'utf8');
+      size = now;
+    }
+    throw new Error(`${name} was not downloaded in 20 s`);
   }
 
   it('reads a UTF-8 CSV, a GBK CSV and a file of bad rows, and shows what the library gives', async () => {
