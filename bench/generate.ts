@@ -137,3 +137,49 @@ export function linesSQL(count: number, dialect: 'duckdb' | 'postgres'): string 
   ${amount} AS amount
 FROM ${source}`;
 }
+
+const KIND_LABELS: Record<string, string> = {
+  'tcm-decoction-pieces': '中药饮片',
+  'formula-granules': '配方颗粒',
+  narcotic: '麻醉药品',
+  psychotropic: '精神药品',
+  'preventive-biologic': '预防用生物制品',
+  'ivd-reagent': '体外诊断试剂',
+};
+const CHANNEL_TEXT = { platform: '省平台', offline: '线下', emergency: '应急' } as const;
+
+/**
+ * The rows a CSV reader gives for the lines of lineAt (every cell a string, Chinese headers and
+ * values, half the dates with a time as exports write them), with the line each must become.
+ */
+export function csvRowAt(i: number): Record<string, string> {
+  const l = lineAt(i);
+  return {
+    医疗机构编码: l.institutionId,
+    入库日期: i % 2 === 0 ? l.receivedOn : `${l.receivedOn} ${String(i % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00`,
+    类别: l.category === 'drug' ? '药品' : '医用耗材',
+    品种: l.kind === undefined ? '' : KIND_LABELS[l.kind]!,
+    高值: l.highValue ? '是' : '否',
+    医保代码: l.insuranceCode ?? '',
+    采购渠道: CHANNEL_TEXT[l.channel],
+    金额: l.amount,
+  };
+}
+
+/**
+ * 3503 records (商品采购): a code by category (X… drugs, C… consumables), a price of up to six
+ * decimals and a count of up to four, an inbound time; one in fifty a gift.
+ */
+export function nhsaRecordAt(i: number): Record<string, string> {
+  const l = lineAt(i);
+  const price = 1 + (hash(i, 3) % 100_000_000);
+  const count = 1 + (hash(i, 7) % 100_000);
+  return {
+    med_list_codg: `${l.category === 'drug' ? 'XA01' : 'C0101'}${String(i % 1000).padStart(6, '0')}`,
+    fixmedins_hilist_id: `K${i}`,
+    finl_trns_pric: `${Math.floor(price / 1e6)}.${String(price % 1e6).padStart(6, '0')}`,
+    purc_retn_cnt: `${Math.floor(count / 1e4)}.${String(count % 1e4).padStart(4, '0')}`,
+    purc_retn_stoin_time: `${l.receivedOn} ${String(i % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:${String((i * 7) % 60).padStart(2, '0')}`,
+    prod_geay_flag: i % 50 === 0 ? '1' : '0',
+  };
+}

@@ -71,3 +71,30 @@ export function fromDayNumber(n: number): string {
   const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
+
+/** Days in each month of a leap year; February of other years is checked apart. */
+const MONTH_DAYS = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * When the first ten characters of `s` are a real `YYYY-MM-DD` date from 1900 to 9999, that date
+ * as the number YYYYMMDD, else 0; read by character codes (the engine's and the adapters' hot path;
+ * what follows is not looked at).
+ */
+export function datePrefix(s: string): number {
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return 0;
+  const y1 = s.charCodeAt(0) - 48;
+  const y2 = s.charCodeAt(1) - 48;
+  const y3 = s.charCodeAt(2) - 48;
+  const y4 = s.charCodeAt(3) - 48;
+  const m1 = s.charCodeAt(5) - 48;
+  const m2 = s.charCodeAt(6) - 48;
+  const d1 = s.charCodeAt(8) - 48;
+  const d2 = s.charCodeAt(9) - 48;
+  // every digit in 0–9: their bitwise OR stays below 16 only if none is negative or above 15
+  if ((y1 | y2 | y3 | y4 | m1 | m2 | d1 | d2) >>> 0 > 15 || y1 > 9 || y2 > 9 || y3 > 9 || y4 > 9 || m1 > 9 || m2 > 9 || d1 > 9 || d2 > 9) return 0;
+  const y = y1 * 1000 + y2 * 100 + y3 * 10 + y4;
+  const m = m1 * 10 + m2;
+  const d = d1 * 10 + d2;
+  if (y < 1900 || m < 1 || m > 12 || d < 1 || d > MONTH_DAYS[m]!) return 0;
+  return m !== 2 || d < 29 || daysInMonth(y, 2) === 29 ? y * 10000 + m * 100 + d : 0;
+}

@@ -1,11 +1,11 @@
-import { isCivilDate } from '../_lib/dates';
 import { parseAmount } from '../amount/parseAmount';
-import { canonicalAmount } from '../amount/readAmount';
-import { PRODUCT_KINDS, type ProductKind } from '../catalog/kinds';
+import { canonicalAmount, isAmountText } from '../amount/readAmount';
+import { CATEGORY_LABELS, PRODUCT_KINDS, type ProductKind } from '../catalog/kinds';
 import { keepValue, SunshineInputError } from '../errors';
-import type { PurchaseLineInput } from '../rate/lineSchema';
-import type { AdapterRejection, AdapterResult } from './types';
+import type { Channel } from '../rate/lineSchema';
+import type { AdapterResult } from './types';
 import { pure } from '../_lib/pure';
+import { dateReader, mapAll, mapChunks, type ChunkOptions, type MapRow, type Out } from './read';
 
 /** The purchase-line fields a column can feed. */
 export type LineField = 'institutionId' | 'receivedOn' | 'category' | 'kind' | 'highValue' | 'insuranceCode' | 'channel' | 'amount';
@@ -55,23 +55,27 @@ export const CSV_HEADERS: Readonly<Record<string, LineField>> = {
   amount: 'amount',
 };
 
-const CATEGORY_VALUES: Readonly<Record<string, 'drug' | 'consumable'>> = { drug: 'drug', 药品: 'drug', 西药: 'drug', 中成药: 'drug', consumable: 'consumable', 耗材: 'consumable', 医用耗材: 'consumable' };
-const CHANNEL_VALUES: Readonly<Record<string, 'platform' | 'emergency' | 'offline'>> = {
-  platform: 'platform',
-  省平台: 'platform',
-  平台: 'platform',
-  网上: 'platform',
-  emergency: 'emergency',
-  应急: 'emergency',
-  应急采购: 'emergency',
-  offline: 'offline',
-  线下: 'offline',
-  线下采购: 'offline',
-  议价: 'offline',
-  其他: 'offline',
-};
-const YES = /* @__PURE__ */ pure(() => new Set(['true', '1', '是', 'y', 'yes', 'Y', '高值']));
-const NO = /* @__PURE__ */ pure(() => new Set(['false', '0', '否', 'n', 'no', 'N', '']));
+// null-prototype tables, so that a value such as "__proto__" or "constructor" finds nothing
+const table = <T>(entries: Record<string, T>): Readonly<Record<string, T>> => Object.assign(Object.create(null) as Record<string, T>, entries);
+const CATEGORY_VALUES = /* @__PURE__ */ pure(() => table<'drug' | 'consumable'>({ drug: 'drug', 药品: 'drug', 西药: 'drug', 中成药: 'drug', consumable: 'consumable', 耗材: 'consumable', 医用耗材: 'consumable' }));
+const CHANNEL_VALUES = /* @__PURE__ */ pure(() =>
+  table<Channel>({
+    platform: 'platform',
+    省平台: 'platform',
+    平台: 'platform',
+    网上: 'platform',
+    emergency: 'emergency',
+    应急: 'emergency',
+    应急采购: 'emergency',
+    offline: 'offline',
+    线下: 'offline',
+    线下采购: 'offline',
+    议价: 'offline',
+    其他: 'offline',
+  }),
+);
+const HIGH_VALUE = /* @__PURE__ */ pure(() => table<boolean>({ true: true, 1: true, 是: true, y: true, yes: true, Y: true, 高值: true, false: false, 0: false, 否: false, n: false, no: false, N: false, '': false }));
+const KINDS = /* @__PURE__ */ pure(() => table<ProductKind>(Object.fromEntries(Object.entries(PRODUCT_KINDS).flatMap(([k, v]) => [[k, k as ProductKind], [v.label, k as ProductKind]]))));
 
 /** Options of {@link fromCsvRows}. */
 export interface FromCsvRowsOptions {
@@ -87,8 +91,137 @@ export interface FromCsvRowsOptions {
   readonly strict?: boolean | undefined;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T].*)?$/;
+const FIELDS = ['institutionId', 'receivedOn', 'category', 'kind', 'highValue', 'insuranceCode', 'channel', 'amount'];
+/** A header as read: the field it feeds (null: ignored; undefined: unknown) and whether its amounts are 万元. */
+type Column = { readonly field: LineField | null | undefined; readonly wan: boolean };
+const AMOUNT_WORDS = 'an amount such as "1,234.56" or "12.5万元"';
+
+/**
+ * The row mapper of fromCsvRows, made once per call: the options read, the headers resolved once
+ * each, and one function for every row (no closure or object per cell).
+ * @internal
+ */
+export function csvRowMapper(options: FromCsvRowsOptions | undefined, fn: string): MapRow {
+  const o = options ?? {};
+  const bad = (path: string, value: unknown, expected: string) => new SunshineInputError(fn, [{ code: 'invalid-value', path, value, expected }]);
+  if (typeof o !== 'object' || o === null) throw bad('options', o, 'an options object, or absent');
+  const known = new Map<string, LineField>(Object.entries(CSV_HEADERS));
+  if (o.columns !== undefined) {
+    if (typeof o.columns !== 'object' || o.columns === null) throw bad('options.columns', o.columns, 'an object of header → field');
+    for (const [header, field] of Object.entries(o.columns)) {
+      if (!FIELDS.includes(field)) throw bad(`options.columns.${header}`, field, `one of ${FIELDS.join(', ')}`);
+      known.set(header, field);
+    }
+  }
+  const ignore = o.ignoreColumns ?? [];
+  if (!Array.isArray(ignore) || ignore.some((h) => typeof h !== 'string')) throw bad('options.ignoreColumns', ignore, 'an array of headers');
+  const fixedInstitution = o.institutionId;
+  if (fixedInstitution !== undefined && (typeof fixedInstitution !== 'string' || fixedInstitution === '')) throw bad('options.institutionId', fixedInstitution, 'a non-empty institution id, or absent');
+  if (o.unit !== undefined && o.unit !== 'yuan' && o.unit !== 'wan-yuan') throw bad('options.unit', o.unit, 'one of "yuan", "wan-yuan"');
+  const strict = o.strict === true;
+  // the headers met so far, each resolved once (a null-prototype object: for…in gives internalized keys, which it reads fastest)
+  const columns = Object.create(null) as Record<string, Column>;
+  let seen = 0;
+  const columnOf = (header: string): Column => {
+    const field = known.get(header.trim());
+    const c = { field: field ?? (ignore.includes(header) ? null : undefined), wan: header.includes('万元') || o.unit === 'wan-yuan' };
+    // Stryker disable next-line all: the bound limits memory, not answers
+    if (seen++ < 1000) columns[header] = c;
+    return c;
+  };
+  const dateOf = dateReader();
+  const KIND = KINDS;
+  const CATEGORY = CATEGORY_VALUES;
+  const CHANNEL = CHANNEL_VALUES;
+  const HV = HIGH_VALUE;
+  const fail = (i: number, out: Out, column: string, value: unknown, expected: string): void => {
+    if (strict) throw new SunshineInputError(fn, [{ code: 'invalid-value', path: `rows[${i}].${column}`, value: keepValue(value), expected }]);
+    out.rejected.push({ row: i + 1, column, value: keepValue(value), expected });
+  };
+  return (raw, i, out) => {
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail(i, out, '', raw, 'a row keyed by header');
+    let institutionId: string | undefined = fixedInstitution;
+    let receivedOn: string | undefined;
+    let category: 'drug' | 'consumable' | undefined;
+    let kind: ProductKind | undefined;
+    let kindAt = '';
+    let highValue: boolean | undefined;
+    let highValueAt = '';
+    let insuranceCode: string | undefined;
+    let channel: Channel | undefined;
+    let amount: string | undefined;
+    for (const header in raw) {
+      if (!Object.hasOwn(raw, header)) continue;
+      const value = (raw as Record<string, unknown>)[header];
+      const column = columns[header] ?? columnOf(header);
+      const field = column.field;
+      if (field === null) continue;
+      if (field === undefined) return fail(i, out, header, value, `a known column (${Object.keys(CSV_HEADERS).slice(0, 6).join('、')}…) or one listed in options.columns / options.ignoreColumns`);
+      const text = typeof value === 'string' ? value.trim() : typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
+      const blank = text === '' || text === null || text === undefined;
+      if (typeof text !== 'string' && !blank && field !== 'highValue') return fail(i, out, header, value, 'a text or a number');
+      const t = text as string;
+      switch (field) {
+        case 'amount': {
+          // a plain decimal in 元 (most cells): its canonical text without a Decimal (test/amount/canonicalAmount.test.ts)
+          let a = !column.wan && !blank ? canonicalAmount(t) : null;
+          if (a === null) {
+            try {
+              a = parseAmount(t, { lenient: true, unit: column.wan ? 'wan-yuan' : 'yuan' }).toFixed();
+            } catch {
+              return fail(i, out, header, value, AMOUNT_WORDS);
+            }
+            if (!isAmountText(a)) return fail(i, out, header, value, `${AMOUNT_WORDS}, of at most 30 digits before and after the point`);
+          }
+          amount = a;
+          break;
+        }
+        case 'receivedOn': {
+          const d = blank ? null : dateOf(t);
+          if (d === null) return fail(i, out, header, value, 'a real date such as "2024-03-05" or "2024/3/5", optionally with a time of day such as "10:20:00"');
+          receivedOn = d;
+          break;
+        }
+        case 'category': {
+          const c = CATEGORY[String(text)];
+          if (c === undefined) return fail(i, out, header, value, 'one of 药品, 医用耗材 (drug, consumable)');
+          category = c;
+          break;
+        }
+        case 'channel': {
+          const c = CHANNEL[String(text)];
+          if (c === undefined) return fail(i, out, header, value, 'one of 省平台, 应急, 线下 (platform, emergency, offline)');
+          channel = c;
+          break;
+        }
+        case 'kind': {
+          if (blank) break;
+          kind = KIND[t];
+          kindAt = header;
+          if (kind === undefined) return fail(i, out, header, value, 'a kind such as 中药饮片, 体外诊断试剂, or empty');
+          break;
+        }
+        case 'highValue': {
+          highValue = HV[blank ? '' : String(text)];
+          highValueAt = header;
+          if (highValue === undefined) return fail(i, out, header, value, '是 / 否 (true / false)');
+          break;
+        }
+        case 'institutionId':
+          institutionId = blank ? undefined : t;
+          break;
+        default:
+          insuranceCode = blank ? undefined : t;
+      }
+    }
+    const missing = institutionId === undefined ? 'institutionId' : receivedOn === undefined ? 'receivedOn' : category === undefined ? 'category' : channel === undefined ? 'channel' : amount === undefined ? 'amount' : null;
+    if (missing !== null) return fail(i, out, missing, undefined, `a column for ${missing}`);
+    // what measureOnlineRates would refuse of the row's fields together
+    if (kind !== undefined && PRODUCT_KINDS[kind].category !== category) return fail(i, out, kindAt, (raw as Record<string, unknown>)[kindAt], `a ${CATEGORY_LABELS[category!].label} kind`);
+    if (highValue === true && category === 'drug') return fail(i, out, highValueAt, (raw as Record<string, unknown>)[highValueAt], '否 for a drug (high-value applies to consumables only)');
+    out.lines.push({ row: i + 1, institutionId: institutionId!, receivedOn: receivedOn!, category: category!, kind, highValue, insuranceCode, channel: channel!, amount: amount! });
+  };
+}
 
 /**
  * Maps already-parsed CSV or spreadsheet rows (objects keyed by header) to purchase lines:
@@ -105,101 +238,27 @@ const DATE = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T].*)?$/;
  * @example
  * fromCsvRows([{ 医疗机构编码: 'H1', 入库日期: '2024/3/5', 类别: '药品', 采购渠道: '省平台', 医保代码: 'XA01', '金额（万元）': '1.2345' }]).lines[0].amount //=> '12345'
  */
-export function fromCsvRows(rows: ReadonlyArray<Readonly<Record<string, unknown>>>, options: FromCsvRowsOptions = {}): AdapterResult {
-  const fn = 'fromCsvRows';
-  const map: Record<string, LineField> = { ...CSV_HEADERS, ...(options.columns ?? {}) };
-  const ignore = new Set(options.ignoreColumns ?? []);
-  if (!Array.isArray(rows)) throw new SunshineInputError(fn, [{ code: 'invalid-type', path: 'rows', value: rows, expected: 'an array of rows keyed by header' }]);
-  const lines: Array<PurchaseLineInput & { row: number }> = [];
-  const rejected: AdapterRejection[] = [];
-  const kindByLabel = new Map<string, ProductKind>(Object.entries(PRODUCT_KINDS).flatMap(([k, v]) => [[k, k as ProductKind], [v.label, k as ProductKind]]));
-  const fail = (i: number, column: string, value: unknown, expected: string): undefined => {
-    if (options.strict === true) throw new SunshineInputError(fn, [{ code: 'invalid-value', path: `rows[${i}].${column}`, value: keepValue(value), expected }]);
-    rejected.push({ row: i + 1, column, value: keepValue(value), expected });
-  };
-  // one function for every row and for…in over its cells: with forEach, closures made for each row and
-  // Object.entries, 100,000 rows took about twice as long, most of it collecting garbage
-  const mapRow = (raw: unknown, i: number): Record<string, unknown> | undefined => {
-    const row = i + 1;
-    if (typeof raw !== 'object' || raw === null) return fail(i, '', raw, 'a row keyed by header');
-    const line: Record<string, unknown> = { row };
-    if (options.institutionId !== undefined) line.institutionId = options.institutionId;
-    for (const header in raw) {
-      if (!Object.hasOwn(raw, header)) continue;
-      const value = (raw as Record<string, unknown>)[header];
-      const field = map[header.trim()];
-      if (field === undefined) {
-        if (ignore.has(header)) continue;
-        return fail(i, header, value, `a known column (${Object.keys(CSV_HEADERS).slice(0, 6).join('、')}…) or one listed in options.columns / options.ignoreColumns`);
-      }
-      const text = typeof value === 'string' ? value.trim() : value;
-      switch (field) {
-        case 'amount': {
-          const wan = header.includes('万元') || options.unit === 'wan-yuan';
-          // a plain decimal in 元 (most cells): its canonical text without a Decimal, the same text (test/amount/canonicalAmount.test.ts)
-          const plain = !wan && typeof text === 'string' ? canonicalAmount(text) : null;
-          if (plain !== null) {
-            line.amount = plain;
-            break;
-          }
-          try {
-            line.amount = parseAmount(typeof text === 'number' ? String(text) : (text as string), { lenient: true, unit: wan ? 'wan-yuan' : 'yuan' }).toFixed();
-          } catch {
-            return fail(i, header, value, 'an amount such as "1,234.56" or "12.5万元"');
-          }
-          break;
-        }
-        case 'receivedOn': {
-          let date: string | null = null;
-          if (typeof text === 'string') {
-            if (ISO_DATE.test(text)) date = text;
-            else {
-              const m = DATE.exec(text);
-              if (m !== null) date = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
-            }
-          }
-          if (date === null || !isCivilDate(date)) return fail(i, header, value, 'a real date such as "2024-03-05" or "2024/3/5"');
-          line.receivedOn = date;
-          break;
-        }
-        case 'category': {
-          const c = CATEGORY_VALUES[String(text)];
-          if (c === undefined) return fail(i, header, value, 'one of 药品, 医用耗材 (drug, consumable)');
-          line.category = c;
-          break;
-        }
-        case 'channel': {
-          const c = CHANNEL_VALUES[String(text)];
-          if (c === undefined) return fail(i, header, value, 'one of 省平台, 应急, 线下 (platform, emergency, offline)');
-          line.channel = c;
-          break;
-        }
-        case 'kind': {
-          if (text === '' || text === null || text === undefined) break;
-          const k = kindByLabel.get(String(text));
-          if (k === undefined) return fail(i, header, value, 'a kind such as 中药饮片, 体外诊断试剂, or empty');
-          line.kind = k;
-          break;
-        }
-        case 'highValue': {
-          const t = String(text ?? '');
-          if (YES.has(t)) line.highValue = true;
-          else if (NO.has(t)) line.highValue = false;
-          else return fail(i, header, value, '是 / 否 (true / false)');
-          break;
-        }
-        default:
-          if (text !== '' && text !== null && text !== undefined) line[field] = String(text);
-      }
-    }
-    for (const required of ['institutionId', 'receivedOn', 'category', 'channel', 'amount'] as const) {
-      if (line[required] === undefined) return fail(i, required, undefined, `a column for ${required}`);
-    }
-    return line;
-  };
-  for (let i = 0; i < rows.length; i++) {
-    const line = mapRow(rows[i], i);
-    if (line !== undefined) lines.push(line as PurchaseLineInput & { row: number });
-  }
-  return { lines, excluded: [], rejected };
+export function fromCsvRows(rows: Iterable<Readonly<Record<string, unknown>>>, options: FromCsvRowsOptions = {}): AdapterResult {
+  return mapAll(rows, 'fromCsvRows', 'rows', csvRowMapper(options, 'fromCsvRows'));
+}
+
+/**
+ * {@link fromCsvRows} a chunk at a time, for files too large to hold: reads any iterable (an array,
+ * a generator) or async iterable (a CSV parser's stream) of rows and gives one result per
+ * `chunkSize` rows (row numbers count from the first row of the whole input), so that a file of
+ * any length streams through the adapter and {@link createRateAccumulator} in bounded memory.
+ *
+ * @category Adapters
+ * @param rows - the rows, e.g. a CSV reader's stream with headers
+ * @param options - as {@link fromCsvRows}, and `chunkSize` (10,000 by default)
+ * @returns a generator (async for an async iterable) of `{ lines, excluded: [], rejected }`
+ * @throws {SunshineInputError} for bad options or rows that are not iterable, or (strict) the first row that cannot be mapped
+ * @example
+ * const rows = [{ 医疗机构编码: 'H1', 入库日期: '2024/3/5', 类别: '药品', 采购渠道: '省平台', 金额: '1' }, { 医疗机构编码: 'H1', 入库日期: '2024/3/6', 类别: '药品', 采购渠道: '线下', 金额: 'x' }];
+ * [...fromCsvRowsInChunks(rows, { chunkSize: 1 })].map((c) => c.rejected.map((r) => r.row)) //=> [[], [2]]
+ */
+export function fromCsvRowsInChunks(rows: Iterable<Readonly<Record<string, unknown>>>, options?: FromCsvRowsOptions & ChunkOptions): Generator<AdapterResult>;
+export function fromCsvRowsInChunks(rows: AsyncIterable<Readonly<Record<string, unknown>>>, options?: FromCsvRowsOptions & ChunkOptions): AsyncGenerator<AdapterResult>;
+export function fromCsvRowsInChunks(rows: unknown, options: FromCsvRowsOptions & ChunkOptions = {}): Generator<AdapterResult> | AsyncGenerator<AdapterResult> {
+  return mapChunks(rows, 'fromCsvRowsInChunks', 'rows', options?.chunkSize, csvRowMapper(options, 'fromCsvRowsInChunks'));
 }

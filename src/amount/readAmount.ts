@@ -25,9 +25,25 @@ export function significantDigits(n: number): number {
  * canonicalAmount('00120.500') //=> '120.5'
  */
 export function canonicalAmount(text: string): string | null {
+  // most cells are canonical already ('1234.5'): the text itself, after one pass over its characters
+  const n = text.length;
+  let k = text.charCodeAt(0) === 45 ? 1 : 0;
+  const start = k;
+  while (k < n && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
+  const whole = k - start;
+  let canonical = whole >= 1 && whole <= 30 && (whole === 1 || text.charCodeAt(start) !== 48);
+  if (canonical && k < n) {
+    const point = k++;
+    while (k < n && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
+    canonical = text.charCodeAt(point) === 46 && k === n && k - point - 1 >= 1 && k - point - 1 <= 30 && text.charCodeAt(n - 1) !== 48;
+  } else if (canonical) canonical = start === 0 || whole > 1 || text.charCodeAt(start) !== 48;
+  if (canonical) return text;
   const m = AMOUNT_RE.test(text) ? /^(-?)0*(\d+?)(?:\.(\d*?)0*)?$/.exec(text) : null;
   return m === null ? null : `${m[1] !== '' && /[1-9]/.test(text) ? '-' : ''}${m[2]}${m[3] ? `.${m[3]}` : ''}`;
 }
+
+/** Whether the engine reads this text as an amount (a plain decimal of at most 30 + 30 digits, 64 characters). @internal */
+export const isAmountText = (text: string): boolean => text.length <= 64 && AMOUNT_RE.test(text);
 
 /** What the package expects of an amount, for error messages. */
 export const AMOUNT_EXPECTED =
@@ -45,7 +61,7 @@ export const AMOUNT_EXPECTED =
  */
 export function readAmount(value: unknown): Decimal | null {
   if (typeof value === 'string') {
-    if (value.length > 64 || !AMOUNT_RE.test(value)) return null;
+    if (!isAmountText(value)) return null;
     return new D(value).plus(0);
   }
   if (typeof value === 'number') {

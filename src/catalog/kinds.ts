@@ -80,7 +80,7 @@ export const PRODUCT_KINDS = {
  *
  * @category Catalog
  * @example
- * CATEGORY_LABELS.drug //=> '药品'
+ * CATEGORY_LABELS.drug.label //=> '药品'
  */
 export const CATEGORY_LABELS = {
   drug: { label: '药品', labelEn: 'drugs' },

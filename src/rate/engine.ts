@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import { daysInMonth, CIVIL_DATE } from '../_lib/dates';
+import { datePrefix, CIVIL_DATE } from '../_lib/dates';
 import { ZERO } from '../_lib/decimal';
 import { fenQuotient } from '../_lib/decimalWords';
 import { ExactSum, FEN_LIMIT, fenToYuan, numberFen, parseFen } from '../_lib/exactSum';
@@ -100,28 +100,8 @@ const ITERABLE_CHUNK = 1024;
 /** How many valid dates an engine remembers (eleven years of days). */
 const DATE_MEMO = 4096;
 
-/** Days in each month of a leap year; February of other years is checked apart. */
-const MONTH_DAYS = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
 /** True for a real `YYYY-MM-DD` date from 1900 to 9999, by character codes (hot path). */
-function isDateString(s: string): boolean {
-  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
-  const y1 = s.charCodeAt(0) - 48;
-  const y2 = s.charCodeAt(1) - 48;
-  const y3 = s.charCodeAt(2) - 48;
-  const y4 = s.charCodeAt(3) - 48;
-  const m1 = s.charCodeAt(5) - 48;
-  const m2 = s.charCodeAt(6) - 48;
-  const d1 = s.charCodeAt(8) - 48;
-  const d2 = s.charCodeAt(9) - 48;
-  // every digit in 0–9: their bitwise OR stays below 16 only if none is negative or above 15
-  if ((y1 | y2 | y3 | y4 | m1 | m2 | d1 | d2) >>> 0 > 15 || y1 > 9 || y2 > 9 || y3 > 9 || y4 > 9 || m1 > 9 || m2 > 9 || d1 > 9 || d2 > 9) return false;
-  const y = y1 * 1000 + y2 * 100 + y3 * 10 + y4;
-  const m = m1 * 10 + m2;
-  const d = d1 * 10 + d2;
-  if (y < 1900 || m < 1 || m > 12 || d < 1 || d > MONTH_DAYS[m]!) return false;
-  return m !== 2 || d < 29 || daysInMonth(y, 2) === 29;
-}
+const isDateString = (s: string): boolean => s.length === 10 && datePrefix(s) !== 0;
 
 /** The JSON form of an accumulator's state: plain data, amounts as exact decimal strings. */
 export interface RateAccumulatorJSON {

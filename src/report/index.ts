@@ -12,3 +12,4 @@ export {
 export { reportingCompleteness, type CompletenessRow, type ReportingCompletenessOptions, type ReportingEntry, type ReportingStatus } from './reportingCompleteness';
 export { comparePeers, mostImproved, type ComparePeersOptions, type Improvement, type MostImprovedOptions, type PeerGroup, type PeerRank } from './comparePeers';
 export { renderBulletin, type BulletinInput, type RenderBulletinOptions } from './renderBulletin';
+export { formatPeriod } from './formatPeriod';

@@ -1,6 +1,8 @@
 import type Decimal from 'decimal.js';
 import { D, HUNDRED } from '../_lib/decimal';
 import { isCivilDate, CIVIL_DATE } from '../_lib/dates';
+import { asCaller } from '../_lib/asCaller';
+import type { Period } from '../_lib/period';
 import { SunshineInputError } from '../errors';
 import { LEVEL_LABELS, type Level } from '../institution/schema';
 import { resolvePolicy } from '../policy/policies';
@@ -12,6 +14,7 @@ import type { DeadlineEvent } from '../calendar/reportingSchedule';
 import type { VolumeGroupProgress } from '../vbp/aggregateVolumeProgress';
 import { VOLUME_STATUS_LABELS } from '../vbp/agreedVolumeProgress';
 import { comparePeers } from './comparePeers';
+import { formatPeriod } from './formatPeriod';
 import { reportingCompleteness } from './reportingCompleteness';
 
 /** What a bulletin is made of. */
@@ -21,8 +24,13 @@ export interface BulletinInput {
   readonly measures: readonly InstitutionMeasure[];
   /** Regions: `'province'`, `'city'` or `'county'`. */
   readonly by: 'province' | 'city' | 'county';
-  /** The period, as printed: e.g. `2024年第一季度`. */
-  readonly period: string;
+  /**
+   * The period `{ from, to }`, printed as {@link formatPeriod} does (2024年第一季度, 2024年3月, or
+   * the two dates); a string is printed as it is.
+   */
+  readonly period: Period | string;
+  /** The period as printed, when it should read otherwise than {@link formatPeriod}'s label. */
+  readonly periodLabel?: string | undefined;
   /** Agreed-volume progress to show (e.g. {@link aggregateVolumeProgress} by institution). */
   readonly vbp?: readonly VolumeGroupProgress[] | undefined;
   /** Deadlines (from {@link reportingSchedule}); those due on or after `asOf` are listed, the next five. */
@@ -42,6 +50,7 @@ export interface RenderBulletinOptions {
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const levelName = (l: string) => (l in LEVEL_LABELS ? LEVEL_LABELS[l as Level].label : l === 'secondary-and-above' ? '二级以上' : l);
 const wan = (yuan: Decimal) => yuan.dividedBy(10000).toFixed(2, D.ROUND_HALF_UP);
+const NUMERALS = '一二三四五六七八九十';
 const yuanText = (yuan: Decimal) => yuan.toFixed(2, D.ROUND_HALF_UP);
 
 interface Table {
@@ -102,12 +111,12 @@ function barChart(id: string, title: string, items: ReadonlyArray<{ label: strin
  *
  * @category Reports
  * @see jiangsu-2022 main text §2(2) (按季通报); ganzhou-2023 §2(3)
- * @param input - `{ policy, measures, by, period, vbp?, deadlines? }`
+ * @param input - `{ policy, measures, by, period, periodLabel?, vbp?, deadlines? }`
  * @param options - `{ format, title, asOf, digits = 2 }`
  * @returns the bulletin text
  * @throws {SunshineInputError} for bad options
  * @example
- * renderBulletin({ policy: 'jiangsu-2022', measures: [], by: 'city', period: '2024年第一季度' }, { format: 'markdown', title: '通报', asOf: '2024-04-20' }).startsWith('# 通报') //=> true
+ * renderBulletin({ policy: 'jiangsu-2022', measures: [], by: 'city', period: { from: '2024-01-01', to: '2024-03-31' } }, { format: 'markdown', title: '通报', asOf: '2024-04-20' }).split('\n')[2] //=> '统计期间：2024年第一季度　发布日期：2024-04-20　依据：苏医保发〔2022〕38号'
  */
 export function renderBulletin(input: BulletinInput, options: RenderBulletinOptions): string {
   const fn = 'renderBulletin';
@@ -118,21 +127,48 @@ export function renderBulletin(input: BulletinInput, options: RenderBulletinOpti
   if (typeof options.title !== 'string' || options.title.trim() === '') throw new SunshineInputError(fn, [{ code: 'missing', path: 'options.title', value: options.title, expected: 'a title' }]);
   const digits = options.digits ?? 2;
   if (!Number.isInteger(digits) || digits < 0 || digits > 6) throw new SunshineInputError(fn, [{ code: 'out-of-range', path: 'options.digits', value: digits, expected: 'an integer from 0 to 6' }]);
-  const policy = resolvePolicy(input?.policy, fn, 'input.policy');
+  if (typeof input !== 'object' || input === null) throw new SunshineInputError(fn, [{ code: 'invalid-type', path: 'input', value: input, expected: '{ policy, measures, by, period }' }]);
+  const policy = resolvePolicy(input.policy, fn, 'input.policy');
+  const period =
+    input.periodLabel !== undefined
+      ? input.periodLabel
+      : typeof input.period === 'string'
+        ? input.period
+        : formatPeriod(input.period, fn, 'input.period');
+  if (typeof period !== 'string' || period.trim() === '') {
+    throw new SunshineInputError(fn, [{ code: 'missing', path: input.periodLabel !== undefined ? 'input.periodLabel' : 'input.period', value: period, expected: 'a period { from, to } or its label' }]);
+  }
+  for (const key of ['vbp', 'deadlines'] as const) {
+    if (input[key] !== undefined && !Array.isArray(input[key])) throw new SunshineInputError(fn, [{ code: 'invalid-type', path: `input.${key}`, value: input[key], expected: 'an array, or absent' }]);
+  }
+  // the inner functions read the caller's measures and `by`: their refusals are renderBulletin's
+  const mine = <T>(run: () => T) =>
+    asCaller(fn, (path) => path.replace(/^(periods\[0\]\.)?measures|^periods\[0\]$/, 'input.measures').replace(/^options\.by/, 'input.by'), run);
   const pct = (r: Decimal | null) => (r === null ? '—' : `${r.times(HUNDRED).toFixed(digits, D.ROUND_HALF_UP)}%`);
+  // a rate beside its target, with as many more digits as it takes not to print them the same when they differ
+  const pctBeside = (r: Decimal | null, target: Decimal) => {
+    let d = digits;
+    // Stryker disable next-line EqualityOperator: 20 digits tell any two rates of the engine apart long before
+    while (r !== null && !r.equals(target) && d < digits + 20 && r.times(HUNDRED).toFixed(d, D.ROUND_HALF_UP) === target.times(HUNDRED).toFixed(d, D.ROUND_HALF_UP)) d++;
+    return r === null ? '—' : `${r.times(HUNDRED).toFixed(d, D.ROUND_HALF_UP)}%`;
+  };
+  // a margin in points; one that is not zero but rounds to it keeps its first digit, and so its sign (−0.0001)
+  const points = (m: Decimal) => {
+    const text = m.toFixed(digits, D.ROUND_HALF_UP);
+    return m.isZero() || !new D(text).isZero() ? text : m.toSignificantDigits(1, D.ROUND_DOWN).toFixed();
+  };
+  const regions: RegionalMeasure[] = mine(() => aggregateRates(input.measures, { by: input.by }));
+  const regionChecks = checkTargets(regions, policy);
+  const checks = mine(() => checkTargets(input.measures, policy));
   const names = new Map(input.measures.map((m) => [m.institutionId, m.institutionName ?? m.institutionId]));
   const name = (id: string) => names.get(id) ?? id;
-
-  const regions: RegionalMeasure[] = aggregateRates(input.measures, { by: input.by });
-  const regionChecks = checkTargets(regions, policy);
-  const checks = checkTargets(input.measures, policy);
   const checkOf = (subject: string, measure: string): TargetCheck | undefined => regionChecks.find((c) => c.subject.id === subject && c.measure === measure);
   const regionName = (r: RegionalMeasure) => (r.region.id ?? '（未指定地区）').split('/').pop()!;
 
   const tables: Table[] = [];
   tables.push({
     id: 'regional-rates',
-    caption: '一、地区网上采购率（同级别 Σ省平台 ÷ Σ院内，附件1 §1(2)）',
+    caption: '地区网上采购率（同级别 Σ省平台 ÷ Σ院内，附件1 §1(2)）',
     head: ['地区', '级别', '指标', '机构数', '未报送', 'Σ省平台（万元）', 'Σ院内（万元）', '网采率', '目标', '是否达标'],
     rows: regions.map((r) => {
       const c = checkOf(r.subject.id, r.measure);
@@ -141,36 +177,36 @@ export function renderBulletin(input: BulletinInput, options: RenderBulletinOpti
   });
   tables.push({
     id: 'institution-checks',
-    caption: `二、机构目标考核（${policy.document}）`,
+    caption: `机构目标考核（${policy.document}）`,
     head: ['机构', '级别', '指标', '网采率', '目标', '结果', '差距（百分点）'],
-    rows: checks.map((c) => [name(c.subject.id), levelName(c.level), c.label, pct(c.rate), pct(c.target), c.meets === null ? '无数据' : c.meets ? '达标' : '未达标', c.marginPoints === null ? '—' : c.marginPoints.toFixed(digits, D.ROUND_HALF_UP)]),
+    rows: checks.map((c) => [name(c.subject.id), levelName(c.level), c.label, pctBeside(c.rate, c.target), pct(c.target), c.meets === null ? '无数据' : c.meets ? '达标' : '未达标', c.marginPoints === null ? '—' : points(c.marginPoints)]),
   });
-  const completeness = reportingCompleteness([{ period: input.period, measures: input.measures }], { by: input.by }).table;
+  const completeness = mine(() => reportingCompleteness([{ period, measures: input.measures }], { by: input.by })).table;
   tables.push({
     id: 'completeness',
-    caption: '三、报送完整性（未报送不计为 0%）',
+    caption: '报送完整性（未报送不计为 0%）',
     head: ['地区', '级别', '指标', '应报', '已报（有采购）', '已报（无采购）', '未报送', '报送率', '未报送机构'],
     rows: completeness.map((r) => [(r.region ?? '（未指定地区）').split('/').pop()!, levelName(r.level), r.measure === 'drug' ? '药品' : r.measure === 'consumable' ? '医用耗材' : '高值医用耗材', String(r.expected), String(r.reported), String(r.noPurchases), String(r.notReported), pct(r.shareReported), r.notReportedIds.map(name).join('、') || '—']),
   });
   const rankedMeasure = policy.targets[0]?.measure ?? 'drug';
-  const peers = comparePeers(input.measures, { by: input.by, measure: rankedMeasure, policy });
+  const peers = mine(() => comparePeers(input.measures, { by: input.by, measure: rankedMeasure, policy }));
   tables.push({
     id: 'peer-ranking',
-    caption: `四、同级排名（${rankedMeasure === 'drug' ? '药品' : rankedMeasure === 'consumable' ? '医用耗材' : '高值医用耗材'}网采率，并列同名次）`,
+    caption: `同级排名（${rankedMeasure === 'drug' ? '药品' : rankedMeasure === 'consumable' ? '医用耗材' : '高值医用耗材'}网采率，并列同名次）`,
     head: ['地区', '级别', '名次', '机构', '网采率', '百分位', '同级中位数'],
     rows: peers.flatMap((g) => g.ranked.map((r) => [(g.region ?? '（未指定地区）').split('/').pop()!, levelName(g.level), String(r.rank), name(r.institutionId), pct(r.rate), r.percentile === null ? '—' : pct(r.percentile), pct(g.median)])),
   });
   const lagging = checks.filter((c) => c.meets === false);
   tables.push({
     id: 'lagging',
-    caption: '五、未达标机构及达标所需金额（元）',
+    caption: '未达标机构及达标所需金额（元）',
     head: ['机构', '指标', '网采率', '目标', '转入省平台（总额不变）', '或新增省平台采购'],
-    rows: lagging.map((c) => [name(c.subject.id), c.label, pct(c.rate), pct(c.target), yuanText(c.shortfallScenarios!.moveToPlatform), c.shortfallScenarios!.addPlatformPurchases === null ? '—' : yuanText(c.shortfallScenarios!.addPlatformPurchases)]),
+    rows: lagging.map((c) => [name(c.subject.id), c.label, pctBeside(c.rate, c.target), pct(c.target), yuanText(c.shortfallScenarios!.moveToPlatform), c.shortfallScenarios!.addPlatformPurchases === null ? '—' : yuanText(c.shortfallScenarios!.addPlatformPurchases)]),
   });
   if (input.vbp !== undefined) {
     tables.push({
       id: 'vbp-progress',
-      caption: '六、带量采购约定采购量完成进度',
+      caption: '带量采购约定采购量完成进度',
       head: ['对象', '约定采购量', '已采购量', '完成进度', '序时进度', '状态'],
       rows: input.vbp.map((g) => [name(g.key), g.agreedQuantity.toFixed(), g.purchasedQuantity.toFixed(), pct(g.completionRate), pct(g.timeProgress), VOLUME_STATUS_LABELS[g.status]]),
     });
@@ -179,15 +215,17 @@ export function renderBulletin(input: BulletinInput, options: RenderBulletinOpti
     const next = input.deadlines.filter((e) => e.due !== null && e.due >= options.asOf).slice(0, 5);
     tables.push({
       id: 'deadlines',
-      caption: '七、近期报送期限',
+      caption: '近期报送期限',
       head: ['事项', '所属期', '截止日期', '说明', '依据'],
       rows: next.map((e) => [e.label, e.period, e.due!, e.provisional ? '暂定' : e.rolled ? `原定 ${e.nominalDue}，遇休息日顺延` : '', `${e.citation.document} ${e.citation.clause}`]),
     });
   }
 
+  // numbered in the order shown, whichever sections are present
+  const numbered = tables.map((t, i) => ({ ...t, caption: `${NUMERALS[i]}、${t.caption}` }));
   const rounding = `网采率以百分比显示，四舍五入保留 ${digits} 位小数；是否达标按精确值判断。金额：地区表为万元（保留两位小数），其余为元。`;
   if (options.format === 'markdown') {
-    return [`# ${options.title}`, '', `统计期间：${input.period}　发布日期：${options.asOf}　依据：${policy.document}`, '', rounding, '', ...tables.flatMap((t) => [markdownTable(t), '']), '（图表见 HTML 版。）', ''].join('\n');
+    return [`# ${options.title}`, '', `统计期间：${period}　发布日期：${options.asOf}　依据：${policy.document}`, '', rounding, '', ...numbered.flatMap((t) => [markdownTable(t), '']), '（图表见 HTML 版。）', ''].join('\n');
   }
   const charts: string[] = [];
   for (const measure of new Set(checks.map((c) => c.measure))) {
@@ -211,9 +249,9 @@ export function renderBulletin(input: BulletinInput, options: RenderBulletinOpti
     '</head>',
     '<body>',
     `<h1>${esc(options.title)}</h1>`,
-    `<p>统计期间：${esc(input.period)}　发布日期：${esc(options.asOf)}　依据：${esc(policy.document)}</p>`,
+    `<p>统计期间：${esc(period)}　发布日期：${esc(options.asOf)}　依据：${esc(policy.document)}</p>`,
     `<p class="note">${esc(rounding)}</p>`,
-    ...tables.map(htmlTable),
+    ...numbered.map(htmlTable),
     ...charts,
     '</body>',
     '</html>',

@@ -1,3 +1,5 @@
+import type { Period } from '../_lib/period';
+import { formatPeriod } from './formatPeriod';
 import type Decimal from 'decimal.js';
 import { D } from '../_lib/decimal';
 import { regionKey } from '../_lib/region';
@@ -57,7 +59,7 @@ export interface ReportingCompletenessOptions {
  *
  * @category Reports
  * @see jiangsu-2022 main text §2(1) (monthly reporting), §3 (completeness of data)
- * @param periods - `[{ period, measures }]`, e.g. one entry per month
+ * @param periods - `[{ period, measures }]`, e.g. one entry per month; `period` is `{ from, to }` (labelled as {@link formatPeriod} does) or a label
  * @param options - `{ by = 'province' }`
  * @returns `{ entries, table }`
  * @throws {SunshineInputError} for periods that are not `{ period, measures }`
@@ -66,7 +68,7 @@ export interface ReportingCompletenessOptions {
  * reportingCompleteness([{ period: '2024-01', measures }]).entries[0].status //=> 'not-reported'
  */
 export function reportingCompleteness(
-  periods: ReadonlyArray<{ readonly period: string; readonly measures: readonly InstitutionMeasure[] }>,
+  periods: ReadonlyArray<{ readonly period: Period | string; readonly measures: readonly InstitutionMeasure[] }>,
   options: ReportingCompletenessOptions = {},
 ): { entries: ReportingEntry[]; table: CompletenessRow[] } {
   const fn = 'reportingCompleteness';
@@ -80,18 +82,20 @@ export function reportingCompleteness(
   const entries: ReportingEntry[] = [];
   const rows = new Map<string, { region: string | null; level: Level; period: string; measure: MeasureId; counts: Record<ReportingStatus, number>; missing: string[] }>();
   periods.forEach((p, i) => {
-    if (typeof p !== 'object' || p === null || typeof p.period !== 'string' || !Array.isArray(p.measures)) {
-      throw new SunshineInputError(fn, [{ code: 'invalid-type', path: `periods[${i}]`, value: p, expected: '{ period: string, measures: measures from measureOnlineRates }' }]);
+    if (typeof p !== 'object' || p === null || !Array.isArray(p.measures)) {
+      throw new SunshineInputError(fn, [{ code: 'invalid-type', path: `periods[${i}]`, value: p, expected: '{ period, measures: measures from measureOnlineRates }' }]);
     }
+    // a period { from, to } is labelled as bulletins print it; a string is the label
+    const period = typeof p.period === 'string' ? p.period : formatPeriod(p.period, fn, `periods[${i}].period`);
     const withData = institutionsWithData(p.measures);
     for (const m of p.measures) {
       const status: ReportingStatus = !withData.has(m.institutionId) ? 'not-reported' : m.lines === 0 || m.totalAmount.isZero() ? 'no-purchases' : 'reported';
-      entries.push({ institutionId: m.institutionId, period: p.period, measure: m.measure, level: m.level, region: m.region, status });
+      entries.push({ institutionId: m.institutionId, period: period, measure: m.measure, level: m.level, region: m.region, status });
       const region = regionKey(m.region, by);
-      const key = JSON.stringify([region, m.level, p.period, m.measure]);
+      const key = JSON.stringify([region, m.level, period, m.measure]);
       let row = rows.get(key);
       if (row === undefined) {
-        row = { region, level: m.level, period: p.period, measure: m.measure, counts: { reported: 0, 'no-purchases': 0, 'not-reported': 0 }, missing: [] };
+        row = { region, level: m.level, period: period, measure: m.measure, counts: { reported: 0, 'no-purchases': 0, 'not-reported': 0 }, missing: [] };
         rows.set(key, row);
       }
       row.counts[status] += 1;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkTargets, fromCsvRows, fromNhsaRecords, measureOnlineRates, measuresFromMonitoringForm, SunshineInputError } from '../../src/index';
+import { checkTargets, fromCsvRows, fromCsvRowsInChunks, fromNhsaRecords, fromNhsaRecordsInChunks, measureOnlineRates, measuresFromMonitoringForm, SunshineInputError } from '../../src/index';
 
 describe('fromNhsaRecords (interfaces 3503 and 3504)', () => {
   it('matches the JSDoc example', () => {
@@ -152,5 +152,139 @@ describe('measuresFromMonitoringForm', () => {
       [2, 'drug.platformAmount', 'x'],
       [3, 'institutionId', 'H9'],
     ]);
+  });
+});
+
+describe('adapters check what they emit (issue 20)', () => {
+  const nhsa = (time: unknown, extra: Record<string, unknown> = {}) => ({ med_list_codg: 'XA01', finl_trns_pric: '2', purc_retn_cnt: '3', purc_retn_stoin_time: time, ...extra });
+  const opts = { interface: '3503' as const, institutionId: 'H1', channel: () => 'platform' as const };
+
+  it('rejects an impossible time of day, naming the row and the column', () => {
+    const times = ['2024-03-05 25:00:00', '2024-03-05 99:99:99', '2024-03-05 10:60:00', '2024-03-05 10:20:61', '2024-03-05 24:00:00', '2024-03-05 10:20:00Z', '2024-03-05 10'];
+    const { lines, rejected } = fromNhsaRecords(times.map((t) => nhsa(t)), opts);
+    expect(lines).toEqual([]);
+    expect(rejected.map((r) => [r.row, r.column, r.value])).toEqual(times.map((t, i) => [i + 1, 'purc_retn_stoin_time', t]));
+    // the times that are real: midnight, the last second, a one-digit hour, minutes only, a fraction, a T
+    const good = ['2024-03-05 00:00:00', '2024-03-05 23:59:59', '2024-03-05 9:05:30', '2024-03-05 10:20', '2024-03-05 10:20:00.000', '2024-03-05T10:20:00'];
+    expect(fromNhsaRecords(good.map((t) => nhsa(t)), opts).lines.map((l) => l.receivedOn)).toEqual(good.map(() => '2024-03-05'));
+    const csv = fromCsvRows([{ 医疗机构编码: 'H1', 入库日期: '2024-03-06 25:99', 类别: '药品', 采购渠道: '省平台', 金额: '1' }]);
+    expect(csv.rejected.map((r) => [r.row, r.column, r.value])).toEqual([[1, '入库日期', '2024-03-06 25:99']]);
+  });
+
+  it("rejects what a caller's rule answers when measureOnlineRates would refuse it, naming the rule", () => {
+    const records = [nhsa('2024-03-05 10:00:00'), nhsa('2024-03-05 10:00:00', { med_list_codg: 'C01' }), nhsa('2024-03-05 10:00:00'), nhsa('2024-03-05 10:00:00'), nhsa('2024-03-05 10:00:00')];
+    const answers: Record<number, { channel?: unknown; category?: unknown; institutionId?: unknown; highValue?: unknown }> = {
+      1: { channel: 'mail' },
+      2: { highValue: 'yes' },
+      3: { category: 'food' },
+      4: { institutionId: '' },
+      5: { category: { category: 'consumable', kind: 'tcm-decoction-pieces' } },
+    };
+    const { lines, rejected } = fromNhsaRecords(records, {
+      interface: '3503',
+      institutionId: (_, row) => (answers[row]?.institutionId ?? 'H1') as string,
+      channel: (_, row) => (answers[row]?.channel ?? 'platform') as never,
+      category: (r, row) => (answers[row]?.category ?? (String(r.med_list_codg).startsWith('C') ? 'consumable' : 'drug')) as never,
+      highValue: (_, row) => (answers[row]?.highValue ?? false) as never,
+    });
+    expect(lines).toEqual([]);
+    expect(rejected.map((r) => [r.row, r.column, r.value])).toEqual([
+      [1, 'options.channel', 'mail'],
+      [2, 'options.highValue', 'yes'],
+      [3, 'options.category', 'food'],
+      [4, 'options.institutionId', ''],
+      [5, 'options.category', { category: 'consumable', kind: 'tcm-decoction-pieces' }],
+    ]);
+    expect(() => fromNhsaRecords(records, { ...opts, channel: () => 'mail' as never, strict: true })).toThrow('fromNhsaRecords: records[0].options.channel expected the rule to give one of "platform", "emergency", "offline", got "mail"');
+  });
+
+  it('rejects a price × count with more decimals than an amount may have, and keeps it exact otherwise', () => {
+    // 0.000000000000000001 × 0.0000000000001 = 10^-31: 31 decimals, one more than an amount may carry
+    const r = fromNhsaRecords([nhsa('2024-03-05', { finl_trns_pric: '0.000000000000000001', purc_retn_cnt: '0.0000000000001' })], opts);
+    expect(r.rejected.map((x) => x.column)).toEqual(['purc_retn_cnt']);
+    // past 2^53 the Decimal road: 99999999.999999 × 99999.9999 = 99999999999999 × 999999999 / 10^10
+    const big = fromNhsaRecords([nhsa('2024-03-05', { finl_trns_pric: '99999999.999999', purc_retn_cnt: '99999.9999' })], opts);
+    // 99999999999999 × 999999999 = 99999999899999000000001, shifted 10 places: 9999999989999.9000000001
+    expect(big.lines[0]!.amount).toBe('9999999989999.9000000001');
+    // the double road: 12.345678 × 10.5 = 129.629619; 0.5 × 4 = 2; 3504 negates; 0 × 3 = 0 (never -0)
+    const small = fromNhsaRecords([nhsa('2024-03-05', { finl_trns_pric: '0.000100', purc_retn_cnt: '0.0100' }), nhsa('2024-03-05', { finl_trns_pric: '0', purc_retn_cnt: '3' })], { ...opts, interface: '3504' });
+    // −(0.0001 × 0.01) = −0.000001
+    expect(small.lines.map((l) => l.amount)).toEqual(['-0.000001', '0']);
+  });
+
+  it('fromCsvRows: a kind of the other category, a drug marked high-value, a 万元 amount too long, prototype-like headers and values', () => {
+    const base = { 医疗机构编码: 'H1', 入库日期: '2024-03-05', 类别: '药品', 采购渠道: '省平台', 金额: '1' };
+    const proto = JSON.parse('{"医疗机构编码":"H1","入库日期":"2024-03-05","类别":"药品","采购渠道":"省平台","金额":"1","__proto__":"x"}') as Record<string, unknown>;
+    const { lines, rejected } = fromCsvRows([
+      { ...base, 品种: '体外诊断试剂' },
+      { ...base, 高值: '是' },
+      // 28 digits of 万元 are 32 digits of 元: more than an amount may have
+      { 医疗机构编码: 'H1', 入库日期: '2024-03-05', 类别: '药品', 采购渠道: '省平台', '金额（万元）': '1'.repeat(28) },
+      proto,
+      { ...base, 类别: '__proto__' },
+      { ...base, constructor: 'x' },
+      { ...base, 医疗机构编码: { id: 'H1' } },
+      { ...base, 医疗机构编码: 12 },
+    ]);
+    expect(rejected.map((r) => [r.row, r.column, r.expected])).toEqual([
+      [1, '品种', 'a 药品 kind'],
+      [2, '高值', '否 for a drug (high-value applies to consumables only)'],
+      [3, '金额（万元）', 'an amount such as "1,234.56" or "12.5万元", of at most 30 digits before and after the point'],
+      [4, '__proto__', expect.stringMatching(/^a known column/)],
+      [5, '类别', 'one of 药品, 医用耗材 (drug, consumable)'],
+      [6, 'constructor', expect.stringMatching(/^a known column/)],
+      [7, '医疗机构编码', 'a text or a number'],
+    ]);
+    // a number is read as its text
+    expect(lines.map((l) => [l.row, l.institutionId])).toEqual([[8, '12']]);
+  });
+
+  it('reads any iterable, in chunks too (sync and async), numbering rows from the first', async () => {
+    const row = (i: number) => ({ 医疗机构编码: 'H1', 入库日期: '2024-03-05', 类别: '药品', 采购渠道: '省平台', 金额: i % 3 === 2 ? 'x' : String(i) });
+    function* gen(n: number) {
+      for (let i = 0; i < n; i++) yield row(i);
+    }
+    expect(fromCsvRows(new Set([row(0), row(1)])).lines.length).toBe(2);
+    expect(fromCsvRows(gen(5)).rejected.map((r) => r.row)).toEqual([3]);
+    // 7 rows in chunks of 3: rows 1–3, 4–6, 7; row 3 and row 6 are not amounts
+    const sync = [...fromCsvRowsInChunks(gen(7), { chunkSize: 3 })];
+    expect(sync.map((c) => [c.lines.map((l) => l.row), c.rejected.map((r) => r.row)])).toEqual([
+      [[1, 2], [3]],
+      [[4, 5], [6]],
+      [[7], []],
+    ]);
+    async function* slow(n: number) {
+      for (let i = 0; i < n; i++) yield await Promise.resolve(row(i));
+    }
+    const chunks = [];
+    for await (const c of fromCsvRowsInChunks(slow(6), { chunkSize: 3 })) chunks.push(c.lines.map((l) => l.row));
+    expect(chunks).toEqual([[1, 2], [4, 5]]);
+    const recs = async function* () {
+      yield nhsa('2024-03-05 10:00:00');
+      yield nhsa('2024-03-05 25:00:00');
+    };
+    const got = [];
+    for await (const c of fromNhsaRecordsInChunks(recs(), { ...opts, chunkSize: 1 })) got.push([c.lines.length, c.rejected.map((r) => r.row)]);
+    expect(got).toEqual([[1, []], [0, [2]]]);
+    // a chunk ends exactly at the last row: no empty chunk after it; no rows: no chunk
+    expect([...fromCsvRowsInChunks(gen(6), { chunkSize: 3 })].length).toBe(2);
+    expect([...fromCsvRowsInChunks([], {})].length).toBe(0);
+  });
+
+  it('refuses what is not an iterable of rows, naming the argument', () => {
+    for (const bad of [null, undefined, 42, 'rows', { a: 1 }]) {
+      expect(() => fromCsvRows(bad as never)).toThrow(/^fromCsvRows: rows expected an array or iterable of rows keyed by header/);
+      expect(() => fromNhsaRecords(bad as never, opts)).toThrow(/^fromNhsaRecords: records expected an array or iterable of 3503\/3504 records/);
+      expect(() => fromCsvRowsInChunks(bad as never)).toThrow(/^fromCsvRowsInChunks: rows expected/);
+      expect(() => fromNhsaRecordsInChunks(bad as never, opts)).toThrow(/^fromNhsaRecordsInChunks: records expected/);
+    }
+    expect(() => fromCsvRowsInChunks([], { chunkSize: 0 })).toThrow('fromCsvRowsInChunks: options.chunkSize expected a whole number of rows, at least 1, got 0');
+    expect(() => fromCsvRows([], { institutionId: '' })).toThrow('fromCsvRows: options.institutionId expected a non-empty institution id');
+    expect(() => fromCsvRows([], { columns: { 编码: 'id' as never } })).toThrow('fromCsvRows: options.columns.编码 expected one of institutionId');
+    expect(() => fromCsvRows([], { ignoreColumns: '备注' as never })).toThrow('fromCsvRows: options.ignoreColumns expected an array of headers');
+    expect(() => fromCsvRows([], { unit: 'fen' as never })).toThrow('fromCsvRows: options.unit expected one of "yuan", "wan-yuan"');
+    expect(() => fromNhsaRecords([], { ...opts, institutionId: 7 as never })).toThrow('fromNhsaRecords: options.institutionId expected a non-empty institution id');
+    expect(() => fromNhsaRecords([], { ...opts, category: 'drug' as never })).toThrow('fromNhsaRecords: options.category expected a function, or absent');
+    expect(() => fromNhsaRecords([], { ...opts, gifts: 'keep' as never })).toThrow('fromNhsaRecords: options.gifts expected one of "exclude", "include"');
   });
 });

@@ -99,3 +99,78 @@ describe('renderBulletin', () => {
     expect(() => renderBulletin(input, { format: 'html', title: 't', asOf: '2024-4-20' })).toThrow('options.asOf expected a real civil date');
   });
 });
+
+describe('renderBulletin: sections, margins and the period (issue 20)', () => {
+  const captions = (html: string) => [...walk(parse(html) as unknown as Node)].filter((el) => el.tagName === 'caption').map((el) => text(el));
+  const deadlines = [
+    { kind: 'monthly', label: '月度报送', period: '2024-04', due: '2024-05-10', nominalDue: '2024-05-10', rolled: false, provisional: false, citation: { policyId: 'jiangsu-2022', document: '苏医保发〔2022〕38号', clause: '§2(1)' } },
+  ] as never;
+
+  it('numbers its sections one after another whatever is present (no VBP: the deadlines are 六, not 七)', () => {
+    const out = renderBulletin({ ...input, deadlines }, { format: 'html', title: 't', asOf: '2024-04-20' });
+    expect(captions(out).map((c) => c.slice(0, 2))).toEqual(['一、', '二、', '三、', '四、', '五、', '六、']);
+    expect(captions(out)[5]).toBe('六、近期报送期限');
+    const md = renderBulletin({ ...input, deadlines }, { format: 'markdown', title: 't', asOf: '2024-04-20' });
+    expect(md).toContain('**六、近期报送期限**');
+    expect(md).not.toContain('七、');
+  });
+
+  // drugs 849,999 of 1,000,000 = 84.9999 %: (0.849999 − 0.85) × 100 = −0.0001 points, not met;
+  // 850,001 of 1,000,000 = 85.0001 %: +0.0001 points, met
+  const near = measureOnlineRates(
+    [
+      line({ institutionId: 'A', amount: '849999' }),
+      line({ institutionId: 'A', amount: '150001', channel: 'offline' }),
+      line({ institutionId: 'B', amount: '850001' }),
+      line({ institutionId: 'B', amount: '149999', channel: 'offline' }),
+    ],
+    { policy: 'jiangsu-2022', institutions },
+  ).measures;
+  const nearRows = () => tableRows(parse(renderBulletin({ ...input, measures: near }, { format: 'html', title: 't', asOf: '2024-04-20' })) as unknown as Node, 'institution-checks').filter((r) => r[5] !== '无数据');
+
+  it('keeps the sign of a margin that rounds to zero, and the rate its digits beside the target', () => {
+    expect(nearRows()).toEqual([
+      ['A', '三级', '药品', '84.9999%', '85.00%', '未达标', '-0.0001'],
+      ['B', '三级', '药品', '85.0001%', '85.00%', '达标', '0.0001'],
+    ]);
+    // an exact 85 % stays 0.00 (the first suite's A), and a margin that does not round to zero keeps `digits`
+    expect(tableRows(doc, 'institution-checks')[0]).toEqual(['A', '三级', '药品', '85.00%', '85.00%', '达标', '0.00']);
+  });
+
+  it('takes the period as { from, to } and prints it; periodLabel overrides; a string still works', () => {
+    const q = renderBulletin({ ...input, period: { from: '2024-01-01', to: '2024-03-31' } }, { format: 'markdown', title: 't', asOf: '2024-04-20' });
+    expect(q).toContain('统计期间：2024年第一季度');
+    const m = renderBulletin({ ...input, period: { from: '2024-03-01', to: '2024-03-31' } }, { format: 'markdown', title: 't', asOf: '2024-04-20' });
+    expect(m).toContain('统计期间：2024年3月');
+    const r = renderBulletin({ ...input, period: { from: '2024-01-10', to: '2024-02-15' } }, { format: 'markdown', title: 't', asOf: '2024-04-20' });
+    expect(r).toContain('统计期间：2024-01-10至2024-02-15');
+    const l = renderBulletin({ ...input, period: { from: '2024-01-01', to: '2024-03-31' }, periodLabel: '一季度（修订）' }, { format: 'markdown', title: 't', asOf: '2024-04-20' });
+    expect(l).toContain('统计期间：一季度（修订）');
+    expect(renderBulletin(input, { format: 'markdown', title: 't', asOf: '2024-04-20' })).toContain('统计期间：2024年第一季度');
+  });
+
+  it("names renderBulletin and the caller's field in every refusal, never an inner function", () => {
+    const refusal = (bad: unknown) => {
+      try {
+        renderBulletin(bad as never, { format: 'html', title: 't', asOf: '2024-04-20' });
+      } catch (e) {
+        expect(e).toBeInstanceOf(SunshineInputError);
+        const err = e as SunshineInputError;
+        return `${err.fn} ${err.issues.map((i) => i.path).join(',')}`;
+      }
+      throw new Error('accepted');
+    };
+    expect(refusal({ ...input, period: { from: '2024-03-31', to: '2024-01-01' } })).toBe('renderBulletin input.period.to');
+    expect(refusal({ ...input, period: { from: '2024-02-30', to: '2024-03-31' } })).toBe('renderBulletin input.period.from');
+    expect(refusal({ ...input, period: 7 })).toBe('renderBulletin input.period');
+    expect(refusal({ ...input, period: '  ' })).toBe('renderBulletin input.period');
+    expect(refusal({ ...input, periodLabel: '' })).toBe('renderBulletin input.periodLabel');
+    expect(refusal({ ...input, measures: 'all' })).toBe('renderBulletin input.measures');
+    expect(refusal({ ...input, measures: [measures[0], null] })).toBe('renderBulletin input.measures[1]');
+    expect(refusal({ ...input, by: 'town' })).toBe('renderBulletin input.by');
+    expect(refusal({ ...input, vbp: {} })).toBe('renderBulletin input.vbp');
+    expect(refusal({ ...input, deadlines: 'soon' })).toBe('renderBulletin input.deadlines');
+    expect(refusal(null)).toBe('renderBulletin input');
+    expect(refusal({ ...input, policy: 'nowhere-2099' })).toMatch(/^renderBulletin input\.policy/);
+  });
+});
