@@ -92,3 +92,11 @@ export class SunshineInputError extends Error {
     this.issues = issues;
   }
 }
+
+/**
+ * The refusal of one field: `new SunshineInputError(fn, [{ code, path, value, expected }])`, written
+ * once (the package refuses in about a hundred places).
+ * @internal
+ */
+export const inputError = (fn: string, path: string, value: unknown, expected: string, code: InputIssueCode = 'invalid-value'): SunshineInputError =>
+  new SunshineInputError(fn, [{ code, path, value, expected }]);

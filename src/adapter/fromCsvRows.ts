@@ -1,7 +1,7 @@
 import { parseAmount } from '../amount/parseAmount';
 import { canonicalAmount, isAmountText } from '../amount/readAmount';
 import { CATEGORY_LABELS, PRODUCT_KINDS, type ProductKind } from '../catalog/kinds';
-import { keepValue, SunshineInputError } from '../errors';
+import { keepValue, inputError } from '../errors';
 import type { Channel } from '../rate/lineSchema';
 import type { AdapterResult } from './types';
 import { pure } from '../_lib/pure';
@@ -103,7 +103,7 @@ const AMOUNT_WORDS = 'an amount such as "1,234.56" or "12.5万元"';
  */
 export function csvRowMapper(options: FromCsvRowsOptions | undefined, fn: string): MapRow {
   const o = options ?? {};
-  const bad = (path: string, value: unknown, expected: string) => new SunshineInputError(fn, [{ code: 'invalid-value', path, value, expected }]);
+  const bad = (path: string, value: unknown, expected: string) => inputError(fn, path, value, expected);
   if (typeof o !== 'object' || o === null) throw bad('options', o, 'an options object, or absent');
   const known = new Map<string, LineField>(Object.entries(CSV_HEADERS));
   if (o.columns !== undefined) {
@@ -135,7 +135,7 @@ export function csvRowMapper(options: FromCsvRowsOptions | undefined, fn: string
   const CHANNEL = CHANNEL_VALUES;
   const HV = HIGH_VALUE;
   const fail = (i: number, out: Out, column: string, value: unknown, expected: string): void => {
-    if (strict) throw new SunshineInputError(fn, [{ code: 'invalid-value', path: `rows[${i}].${column}`, value: keepValue(value), expected }]);
+    if (strict) throw inputError(fn, `rows[${i}].${column}`, keepValue(value), expected);
     out.rejected.push({ row: i + 1, column, value: keepValue(value), expected });
   };
   return (raw, i, out) => {

@@ -1,4 +1,4 @@
-import { keepValue, SunshineInputError } from '../errors';
+import { keepValue, SunshineInputError, inputError } from '../errors';
 import type { Institution } from '../institution/schema';
 import { readInstitutions } from '../institution/readInstitutions';
 import { readOrThrow } from '../_lib/read';
@@ -42,7 +42,7 @@ export function measuresFromMonitoringForm(
   const policy = resolvePolicy(options?.policy, fn, 'options.policy');
   const institutions = readOrThrow(readInstitutions, options.institutions, fn, 'options.institutions');
   const byId = new Map<string, Institution>(institutions.map((i) => [i.id, i]));
-  if (!Array.isArray(rows)) throw new SunshineInputError(fn, [{ code: 'invalid-type', path: 'rows', value: rows, expected: 'the rows of a monitoring form' }]);
+  if (!Array.isArray(rows)) throw inputError(fn, 'rows', rows, 'the rows of a monitoring form', 'invalid-type');
   const measures: InstitutionMeasure[] = [];
   const rejected: AdapterRejection[] = [];
   (rows as readonly MonitoringFormRowInput[]).forEach((row, i) => {

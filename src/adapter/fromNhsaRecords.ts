@@ -1,6 +1,6 @@
 import { isAmountText, readAmount } from '../amount/readAmount';
 import { PRODUCT_KINDS, type Category, type ProductKind } from '../catalog/kinds';
-import { keepValue, SunshineInputError } from '../errors';
+import { keepValue, inputError } from '../errors';
 import type { Channel } from '../rate/lineSchema';
 import { dateReader, mapAll, mapChunks, type ChunkOptions, type MapRow, type Out } from './read';
 import type { AdapterResult } from './types';
@@ -101,7 +101,7 @@ const COUNT = 'a non-negative count such as "10.5" (采购/退货数量)';
  * @internal
  */
 export function nhsaRecordMapper(options: FromNhsaRecordsOptions, fn: string): MapRow {
-  const bad = (path: string, value: unknown, expected: string) => new SunshineInputError(fn, [{ code: 'invalid-value', path, value, expected }]);
+  const bad = (path: string, value: unknown, expected: string) => inputError(fn, path, value, expected);
   if (typeof options !== 'object' || options === null || (options.interface !== '3503' && options.interface !== '3504')) throw bad('options.interface', options?.interface, 'one of "3503", "3504"');
   const { institutionId: inst, channel: channelOf, category: categoryOf, highValue: highValueOf, gifts } = options;
   if (typeof channelOf !== 'function') throw bad('options.channel', channelOf, 'a function telling the channel of a record (the records do not carry it)');
@@ -114,7 +114,7 @@ export function nhsaRecordMapper(options: FromNhsaRecordsOptions, fn: string): M
   const purchase = options.interface === '3503';
   const dateOf = dateReader();
   const fail = (i: number, out: Out, column: string, value: unknown, expected: string): void => {
-    if (strict) throw new SunshineInputError(fn, [{ code: 'invalid-value', path: `records[${i}].${column}`, value: keepValue(value), expected }]);
+    if (strict) throw inputError(fn, `records[${i}].${column}`, keepValue(value), expected);
     out.rejected.push({ row: i + 1, column, value: keepValue(value), expected });
   };
   return (raw, i, out) => {

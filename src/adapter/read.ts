@@ -3,7 +3,7 @@
  * or async) in chunks. Internal.
  */
 import { datePrefix, isCivilDate } from '../_lib/dates';
-import { SunshineInputError } from '../errors';
+import { inputError } from '../errors';
 import type { AdapterExclusion, AdapterRejection, AdapterResult } from './types';
 import type { PurchaseLineInput } from '../rate/lineSchema';
 
@@ -82,7 +82,7 @@ function check(rows: unknown, fn: string, arg: string, async: boolean): void {
     rows !== null &&
     typeof rows === 'object' &&
     (typeof (rows as Iterable<unknown>)[Symbol.iterator] === 'function' || (async && typeof (rows as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function'));
-  if (!ok) throw new SunshineInputError(fn, [{ code: 'invalid-type', path: arg, value: rows, expected: `an array or iterable of ${arg === 'rows' ? 'rows keyed by header' : '3503/3504 records'}` }]);
+  if (!ok) throw inputError(fn, arg, rows, `an array or iterable of ${arg === 'rows' ? 'rows keyed by header' : '3503/3504 records'}`, 'invalid-type');
 }
 
 /** Every row, mapped into one result. */
@@ -104,7 +104,7 @@ export interface ChunkOptions {
 export function mapChunks(rows: unknown, fn: string, arg: string, size: unknown, map: MapRow): Generator<AdapterResult> | AsyncGenerator<AdapterResult> {
   check(rows, fn, arg, true);
   const n = size ?? 10_000;
-  if (!Number.isSafeInteger(n) || (n as number) < 1) throw new SunshineInputError(fn, [{ code: 'out-of-range', path: 'options.chunkSize', value: size, expected: 'a whole number of rows, at least 1' }]);
+  if (!Number.isSafeInteger(n) || (n as number) < 1) throw inputError(fn, 'options.chunkSize', size, 'a whole number of rows, at least 1', 'out-of-range');
   if (typeof (rows as Iterable<unknown>)[Symbol.iterator] === 'function') {
     return (function* () {
       let out = fresh();

@@ -1,6 +1,6 @@
 import type Decimal from 'decimal.js';
 import { D } from '../_lib/decimal';
-import { SunshineInputError } from '../errors';
+import { SunshineInputError, inputError } from '../errors';
 import { AMOUNT_EXPECTED, readAmount } from './readAmount';
 import { pure } from '../_lib/pure';
 
@@ -25,7 +25,7 @@ const GROUPED = /^[+-]?\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?$/;
 const TEN_THOUSAND = /* @__PURE__ */ pure(() => new D(10000));
 
 function fail(text: unknown, expected: string): SunshineInputError {
-  return new SunshineInputError('parseAmount', [{ code: 'invalid-amount', path: 'text', value: text, expected }]);
+  return inputError('parseAmount', 'text', text, expected, 'invalid-amount');
 }
 
 /**
@@ -44,7 +44,7 @@ function fail(text: unknown, expected: string): SunshineInputError {
 export function parseAmount(text: string | number | Decimal, options: ParseAmountOptions = {}): Decimal {
   const unit = options.unit ?? 'yuan';
   if (unit !== 'yuan' && unit !== 'wan-yuan') {
-    throw new SunshineInputError('parseAmount', [{ code: 'invalid-value', path: 'options.unit', value: unit, expected: 'one of "yuan", "wan-yuan"' }]);
+    throw inputError('parseAmount', 'options.unit', unit, 'one of "yuan", "wan-yuan"');
   }
   let wan = unit === 'wan-yuan';
   let value: Decimal | null;

@@ -1,5 +1,5 @@
 import { dayNumber, isCivilDate, parseCivilDate, EXPECTED_CIVIL_DATE } from '../_lib/dates';
-import { SunshineInputError, type InputIssue } from '../errors';
+import { SunshineInputError, type InputIssue, inputError } from '../errors';
 import type { HolidayYear, HolidayYearInput } from './schema';
 import { array, bool, int, minLength, object, optional, readOrThrow, refine, str } from '../_lib/read';
 import { pure } from '../_lib/pure';
@@ -141,7 +141,7 @@ export function buildCalendar(input: readonly HolidayYear[], base: WorkdayCalend
   const seen = new Set<number>();
   input.forEach((y, i) => {
     if (seen.has(y.year)) {
-      throw new SunshineInputError(fn, [{ code: 'duplicate', path: `years[${i}].year`, value: y.year, expected: 'each year once' }]);
+      throw inputError(fn, `years[${i}].year`, y.year, 'each year once', 'duplicate');
     }
     seen.add(y.year);
     byYear.set(y.year, { year: y, path: `years[${i}]` });
@@ -151,7 +151,7 @@ export function buildCalendar(input: readonly HolidayYear[], base: WorkdayCalend
   const to = numbers[numbers.length - 1]!;
   for (let y = from; y <= to; y++) {
     if (!byYear.has(y)) {
-      throw new SunshineInputError(fn, [{ code: 'missing', path: 'years', value: numbers, expected: `consecutive years (${y} is missing between ${from} and ${to})` }]);
+      throw inputError(fn, 'years', numbers, `consecutive years (${y} is missing between ${from} and ${to})`, 'missing');
     }
   }
   const start = dayNumber(from, 1, 1);
@@ -244,7 +244,7 @@ function baseYears(base: WorkdayCalendar): HolidayYear[] {
   const lazy = LAZY.get(base);
   const years = YEARS.get(lazy === undefined ? base : lazy());
   if (years === undefined) {
-    throw new SunshineInputError('createWorkdayCalendar', [{ code: 'invalid-type', path: 'options.base', value: base, expected: 'a calendar from createWorkdayCalendar or cnWorkdayCalendar' }]);
+    throw inputError('createWorkdayCalendar', 'options.base', base, 'a calendar from createWorkdayCalendar or cnWorkdayCalendar', 'invalid-type');
   }
   return years;
 }

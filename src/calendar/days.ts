@@ -1,5 +1,5 @@
 import { parseCivilDate, dayNumber, CIVIL_DATE } from '../_lib/dates';
-import { SunshineInputError } from '../errors';
+import { inputError } from '../errors';
 import { CalendarCoverageError, INDEX, type WorkdayCalendar } from './calendar';
 import { cnWorkdayCalendar } from './cnWorkdayCalendar';
 
@@ -7,7 +7,7 @@ import { cnWorkdayCalendar } from './cnWorkdayCalendar';
 export function calendarOf(calendar: WorkdayCalendar | undefined, fn: string): WorkdayCalendar {
   if (calendar === undefined) return cnWorkdayCalendar;
   if (typeof calendar !== 'object' || calendar === null || (calendar as Partial<WorkdayCalendar>)[INDEX] === undefined) {
-    throw new SunshineInputError(fn, [{ code: 'invalid-type', path: 'calendar', value: calendar, expected: 'a calendar from createWorkdayCalendar, or nothing for cnWorkdayCalendar' }]);
+    throw inputError(fn, 'calendar', calendar, 'a calendar from createWorkdayCalendar, or nothing for cnWorkdayCalendar', 'invalid-type');
   }
   return calendar;
 }
@@ -16,7 +16,7 @@ export function calendarOf(calendar: WorkdayCalendar | undefined, fn: string): W
 export function readDate(value: unknown, fn: string, path: string): number {
   const p = parseCivilDate(value);
   if (p === null) {
-    throw new SunshineInputError(fn, [{ code: 'invalid-date', path, value, expected: CIVIL_DATE }]);
+    throw inputError(fn, path, value, CIVIL_DATE, 'invalid-date');
   }
   return dayNumber(p.year, p.month, p.day);
 }
@@ -40,7 +40,7 @@ export function checkCovered(n: number, calendar: WorkdayCalendar, fn: string, p
 /** Reads an integer count of days. @internal */
 export function readCount(value: unknown, fn: string, path: string): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
-    throw new SunshineInputError(fn, [{ code: 'invalid-value', path, value, expected: 'a whole number of working days, e.g. 7 or -3' }]);
+    throw inputError(fn, path, value, 'a whole number of working days, e.g. 7 or -3');
   }
   return value;
 }

@@ -1,5 +1,5 @@
 import { fromDayNumber } from '../_lib/dates';
-import { SunshineInputError } from '../errors';
+import { inputError } from '../errors';
 import { resolvePolicy } from '../policy/policies';
 import type { Citation, Policy } from '../policy/schema';
 import type { WorkdayCalendar } from './calendar';
@@ -37,7 +37,7 @@ export function filingDeadline(date: string, policy: Policy | string = 'ganzhou-
   const p = resolvePolicy(policy, fn);
   const rule = p.deadlines.find((d) => d.id === 'negotiated-purchase-filing');
   if (rule === undefined || rule.rule !== 'workdays-after-event') {
-    throw new SunshineInputError(fn, [{ code: 'invalid-value', path: 'policy', value: p.id, expected: 'a policy with a "negotiated-purchase-filing" rule counted in working days, such as "ganzhou-2023"' }]);
+    throw inputError(fn, 'policy', p.id, 'a policy with a "negotiated-purchase-filing" rule counted in working days, such as "ganzhou-2023"');
   }
   const cal = calendarOf(options.calendar, fn);
   const day = readCoveredDate(date, cal, fn, 'date');

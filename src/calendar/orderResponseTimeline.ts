@@ -1,6 +1,6 @@
 import { fromDayNumber } from '../_lib/dates';
 import { cstDayNumber, formatInstantCst, parseInstant } from '../_lib/instant';
-import { SunshineInputError } from '../errors';
+import { inputError } from '../errors';
 import { resolvePolicy } from '../policy/policies';
 import type { Citation, DeadlineRule, Policy } from '../policy/schema';
 import type { WorkdayCalendar } from './calendar';
@@ -37,7 +37,7 @@ export interface OrderResponseTimeline {
 function ruleOf<K extends DeadlineRule['rule']>(p: Policy, id: string, kind: K, fn: string): Extract<DeadlineRule, { rule: K }> {
   const rule = p.deadlines.find((d): d is Extract<DeadlineRule, { rule: K }> => d.id === id && d.rule === kind);
   if (rule === undefined) {
-    throw new SunshineInputError(fn, [{ code: 'invalid-value', path: 'policy', value: p.id, expected: `a policy with a "${id}" rule (${kind}), such as "ganzhou-2023"` }]);
+    throw inputError(fn, 'policy', p.id, `a policy with a "${id}" rule (${kind}), such as "ganzhou-2023"`);
   }
   return rule;
 }
@@ -45,7 +45,7 @@ function ruleOf<K extends DeadlineRule['rule']>(p: Policy, id: string, kind: K, 
 function readInstant(value: unknown, fn: string, path: string): number {
   const s = parseInstant(value);
   if (s === null) {
-    throw new SunshineInputError(fn, [{ code: 'invalid-date', path, value, expected: 'an instant with an explicit offset such as "2026-03-02T09:30:00+08:00"' }]);
+    throw inputError(fn, path, value, 'an instant with an explicit offset such as "2026-03-02T09:30:00+08:00"', 'invalid-date');
   }
   return s;
 }

@@ -1,6 +1,6 @@
 import { dayNumber, fromDayNumber, parseCivilDate } from '../_lib/dates';
 import { formatIcsUtc, parseInstant } from '../_lib/instant';
-import { SunshineInputError } from '../errors';
+import { inputError } from '../errors';
 import type { DeadlineEvent } from './reportingSchedule';
 import { pure } from '../_lib/pure';
 
@@ -61,10 +61,10 @@ export function toICS(events: readonly DeadlineEvent[], options: ToICSOptions): 
   const fn = 'toICS';
   const stamp = parseInstant(options?.dtstamp);
   if (stamp === null) {
-    throw new SunshineInputError(fn, [{ code: 'invalid-date', path: 'options.dtstamp', value: options?.dtstamp, expected: 'an instant with an explicit offset such as "2026-11-23T09:00:00+08:00"' }]);
+    throw inputError(fn, 'options.dtstamp', options?.dtstamp, 'an instant with an explicit offset such as "2026-11-23T09:00:00+08:00"', 'invalid-date');
   }
   if (!Array.isArray(events)) {
-    throw new SunshineInputError(fn, [{ code: 'invalid-type', path: 'events', value: events, expected: 'an array of events from reportingSchedule' }]);
+    throw inputError(fn, 'events', events, 'an array of events from reportingSchedule', 'invalid-type');
   }
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//sunshine-procurement//deadlines//ZH', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH'];
   if (options.name !== undefined) lines.push(`X-WR-CALNAME:${escapeText(options.name)}`);
@@ -72,7 +72,7 @@ export function toICS(events: readonly DeadlineEvent[], options: ToICSOptions): 
     if (e.due === null) return;
     const p = parseCivilDate(e.due);
     if (p === null) {
-      throw new SunshineInputError(fn, [{ code: 'invalid-date', path: `events[${i}].due`, value: e.due, expected: 'a real civil date "YYYY-MM-DD" or null' }]);
+      throw inputError(fn, `events[${i}].due`, e.due, 'a real civil date "YYYY-MM-DD" or null', 'invalid-date');
     }
     const next = fromDayNumber(dayNumber(p.year, p.month, p.day) + 1);
     const description = [

@@ -1,5 +1,5 @@
 import { isCivilDate, CIVIL_DATE } from '../_lib/dates';
-import { SunshineInputError } from '../errors';
+import { inputError } from '../errors';
 import { GANZHOU_2023 } from './builtin/ganzhou-2023';
 import { HUNAN_2023 } from './builtin/hunan-2023';
 import { JIANGSU_2019 } from './builtin/jiangsu-2019';
@@ -67,15 +67,13 @@ export function isInForce(policy: Policy, date: string): boolean {
 export function getPolicy(id: string, options: GetPolicyOptions = {}): Policy {
   const asOf = options.asOf;
   if (asOf !== undefined && !isCivilDate(asOf)) {
-    throw new SunshineInputError('getPolicy', [{ code: 'invalid-date', path: 'options.asOf', value: asOf, expected: CIVIL_DATE }]);
+    throw inputError('getPolicy', 'options.asOf', asOf, CIVIL_DATE, 'invalid-date');
   }
   if (typeof id === 'string' && isPolicyId(id)) {
     const policy: Policy = POLICIES[id];
     if (asOf !== undefined && !isInForce(policy, asOf)) {
       const eff = policy.effective;
-      throw new SunshineInputError('getPolicy', [
-        { code: 'out-of-range', path: 'options.asOf', value: asOf, expected: `a date when ${id} is in force (from ${eff?.from ?? 'its issue'}${eff?.to === undefined ? '' : ` to ${eff.to}`})` },
-      ]);
+      throw inputError('getPolicy', 'options.asOf', asOf, `a date when ${id} is in force (from ${eff?.from ?? 'its issue'}${eff?.to === undefined ? '' : ` to ${eff.to}`})`, 'out-of-range');
     }
     return policy;
   }
@@ -84,9 +82,7 @@ export function getPolicy(id: string, options: GetPolicyOptions = {}): Policy {
     family.sort((a, b) => ((a.effective?.from ?? '') < (b.effective?.from ?? '') ? 1 : -1));
     if (family[0] !== undefined) return family[0];
   }
-  throw new SunshineInputError('getPolicy', [
-    { code: 'unknown-id', path: 'id', value: id, expected: `one of ${Object.keys(POLICIES).map((k) => `"${k}"`).join(', ')} (or, with { asOf }, a family such as "jiangsu" with a policy in force)` },
-  ]);
+  throw inputError('getPolicy', 'id', id, `one of ${Object.keys(POLICIES).map((k) => `"${k}"`).join(', ')} (or, with { asOf }, a family such as "jiangsu" with a policy in force)`, 'unknown-id');
 }
 
 /**
@@ -114,13 +110,11 @@ export function definePolicy(json: unknown): Policy {
 export function resolvePolicy(policy: unknown, fn: string, path = 'policy'): Policy {
   if (typeof policy === 'string') {
     if (isPolicyId(policy)) return POLICIES[policy];
-    throw new SunshineInputError(fn, [
-      { code: 'unknown-id', path, value: policy, expected: `a built-in policy id (${Object.keys(POLICIES).join(', ')}) or a policy object` },
-    ]);
+    throw inputError(fn, path, policy, `a built-in policy id (${Object.keys(POLICIES).join(', ')}) or a policy object`, 'unknown-id');
   }
   if (typeof policy === 'object' && policy !== null && (isBuiltin(policy) || DEFINED.has(policy))) return policy as Policy;
   if (typeof policy !== 'object' || policy === null) {
-    throw new SunshineInputError(fn, [{ code: 'missing', path, value: policy, expected: 'a policy object or a built-in policy id such as "jiangsu-2022"' }]);
+    throw inputError(fn, path, policy, 'a policy object or a built-in policy id such as "jiangsu-2022"', 'missing');
   }
   const parsed = readPolicy(policy, fn, path);
   DEFINED.add(parsed);

@@ -2,7 +2,7 @@ import type Decimal from 'decimal.js';
 import { ZERO } from '../_lib/decimal';
 import { array, custom, either, minLength, object, oneOf, optional, readOrThrow, record, str } from '../_lib/read';
 import { regionKey } from '../_lib/region';
-import { SunshineInputError } from '../errors';
+import { inputError } from '../errors';
 import { LEVELS, type Level, type Region } from '../institution/schema';
 import { rateFigures } from './rateFigures';
 import { institutionsWithData } from './reporting';
@@ -100,7 +100,7 @@ export function aggregateRates(measures: readonly InstitutionMeasure[], options:
   const fn = 'aggregateRates';
   const opts = readOrThrow(readOptions, options, fn, 'options');
   if (!Array.isArray(measures)) {
-    throw new SunshineInputError(fn, [{ code: 'invalid-type', path: 'measures', value: measures, expected: 'an array of institution measures from measureOnlineRates' }]);
+    throw inputError(fn, 'measures', measures, 'an array of institution measures from measureOnlineRates', 'invalid-type');
   }
   const by = options.by;
   const groupsByLevel = new Map<Level, string[]>();
@@ -116,7 +116,7 @@ export function aggregateRates(measures: readonly InstitutionMeasure[], options:
   const withData = institutionsWithData(measures.filter((m) => typeof m === 'object' && m !== null && m.subject?.type === 'institution'));
   measures.forEach((m, i) => {
     if (typeof m !== 'object' || m === null || m.subject?.type !== 'institution' || !LEVELS.includes(m.level)) {
-      throw new SunshineInputError(fn, [{ code: 'invalid-type', path: `measures[${i}]`, value: m, expected: 'an institution measure from measureOnlineRates' }]);
+      throw inputError(fn, `measures[${i}]`, m, 'an institution measure from measureOnlineRates', 'invalid-type');
     }
     policies.add(m.policyId);
     const { id, region } = regionKeyOf(by, m);

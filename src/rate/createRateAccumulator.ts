@@ -1,4 +1,4 @@
-import { SunshineInputError } from '../errors';
+import { inputError } from '../errors';
 import { compatibilityKey, engineToJSON, mergeEngine, restoreEngine } from './engineState';
 import { RateEngine, type MeasureOnlineRatesOptions, type MeasureOnlineRatesResult, type RateAccumulatorJSON } from './engine';
 import { pure } from '../_lib/pure';
@@ -45,13 +45,13 @@ function wrap(engine: RateEngine): RateAccumulator {
     merge(other) {
       const theirs = ENGINES.get(other);
       if (theirs === undefined) {
-        throw new SunshineInputError('merge', [{ code: 'invalid-type', path: 'other', value: other, expected: 'an accumulator from createRateAccumulator or rateAccumulatorFromJSON' }]);
+        throw inputError('merge', 'other', other, 'an accumulator from createRateAccumulator or rateAccumulatorFromJSON', 'invalid-type');
       }
       if (theirs === engine) {
-        throw new SunshineInputError('merge', [{ code: 'invalid-value', path: 'other', value: 'the same accumulator', expected: 'another accumulator (merging one into itself would count its lines twice)' }]);
+        throw inputError('merge', 'other', 'the same accumulator', 'another accumulator (merging one into itself would count its lines twice)');
       }
       if (compatibilityKey(theirs) !== compatibilityKey(engine)) {
-        throw new SunshineInputError('merge', [{ code: 'invalid-value', path: 'other', value: theirs.policy.id, expected: `an accumulator with the same policy (${engine.policy.id}), institutions and period` }]);
+        throw inputError('merge', 'other', theirs.policy.id, `an accumulator with the same policy (${engine.policy.id}), institutions and period`);
       }
       mergeEngine(engine, theirs);
       return acc;
@@ -104,7 +104,7 @@ export function rateAccumulatorFromJSON(json: unknown): RateAccumulator {
   const fn = 'rateAccumulatorFromJSON';
   const j = json as Partial<RateAccumulatorJSON> | null;
   if (typeof j !== 'object' || j === null || j.format !== 'sunshine-procurement/rate-accumulator' || j.version !== 1) {
-    throw new SunshineInputError(fn, [{ code: 'invalid-value', path: 'json', value: json, expected: 'the JSON state of a rate accumulator (format "sunshine-procurement/rate-accumulator", version 1)' }]);
+    throw inputError(fn, 'json', json, 'the JSON state of a rate accumulator (format "sunshine-procurement/rate-accumulator", version 1)');
   }
   const engine = new RateEngine(
     { policy: j.policy as never, institutions: j.institutions as never, period: j.period ?? undefined, firstIndex: j.firstIndex },

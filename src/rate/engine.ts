@@ -7,7 +7,7 @@ import { bool, int, object, optional, readOrThrow } from '../_lib/read';
 import { readPeriod, type Period } from '../_lib/period';
 import { AMOUNT_EXPECTED, readAmount } from '../amount/readAmount';
 import { PRODUCT_KINDS, type Category } from '../catalog/kinds';
-import { keepValue, SunshineInputError } from '../errors';
+import { keepValue, SunshineInputError, inputError } from '../errors';
 import { cleanInstitutions } from '../institution/cleanInstitutions';
 import { readInstitutions } from '../institution/readInstitutions';
 import type { Institution } from '../institution/schema';
@@ -185,7 +185,7 @@ export class RateEngine {
   constructor(options: MeasureOnlineRatesOptions, fn: string) {
     this.fn = fn;
     if (typeof options !== 'object' || options === null) {
-      throw new SunshineInputError(fn, [{ code: 'missing', path: 'options', value: options, expected: 'an options object { policy, institutions, period? }' }]);
+      throw inputError(fn, 'options', options, 'an options object { policy, institutions, period? }', 'missing');
     }
     this.policy = resolvePolicy(options.policy, fn, 'options.policy');
     const others = { period: options.period, strict: options.strict, firstIndex: options.firstIndex };
@@ -223,7 +223,7 @@ export class RateEngine {
     this.inScope = new Uint8Array(parsed.institutions.length);
     parsed.institutions.forEach((institution, i) => {
       if (indexOf[institution.id] !== undefined) {
-        throw new SunshineInputError(fn, [{ code: 'duplicate', path: `options.institutions[${i}].id`, value: institution.id, expected: 'each institution id once' }]);
+        throw inputError(fn, `options.institutions[${i}].id`, institution.id, 'each institution id once', 'duplicate');
       }
       indexOf[institution.id] = i;
       this.inScope[i] = scope.ownership.includes(institution.ownership) && scope.levels.includes(institution.level) ? 1 : 0;
@@ -453,9 +453,7 @@ export class RateEngine {
 
   private reject(index: number, reason: RejectionReason, field: string, value: unknown, expected: string, fen: number, dec: Decimal | null): void {
     if (this.strict) {
-      throw new SunshineInputError(this.fn, [
-        { code: reason === 'invalid' ? 'invalid-value' : 'unknown-id', path: field === '' ? `lines[${index}]` : `lines[${index}].${field}`, value: keepValue(value), expected },
-      ]);
+      throw inputError(this.fn, field === '' ? `lines[${index}]` : `lines[${index}].${field}`, keepValue(value), expected, reason === 'invalid' ? 'invalid-value' : 'unknown-id');
     }
     this.rejected.lines++;
     if (dec !== null) {
@@ -487,7 +485,7 @@ export class RateEngine {
       }
       this.addLines(chunk, chunk.length);
     } else {
-      throw new SunshineInputError(fn, [{ code: 'invalid-type', path: 'lines', value: lines, expected: 'an array (or iterable) of purchase lines' }]);
+      throw inputError(fn, 'lines', lines, 'an array (or iterable) of purchase lines', 'invalid-type');
     }
   }
 

@@ -1,6 +1,6 @@
 import { ExactSum } from '../_lib/exactSum';
 import { readAmount } from '../amount/readAmount';
-import { SunshineInputError } from '../errors';
+import { inputError } from '../errors';
 import { EXCLUDED, HOT, S_EMERGENCY, S_LINES, S_PLATFORM, S_TOTAL, type RateAccumulatorJSON, type RateEngine } from './engine';
 import { EXCLUSION_REASONS, type ExclusionReason, type RejectedLine } from './types';
 
@@ -105,7 +105,7 @@ export function loadTotals(engine: RateEngine, seen: number, input: ExactSum, ou
 
 /** Restores the sums of a JSON state into this (fresh) engine. */
 export function restoreEngine(engine: RateEngine, json: RateAccumulatorJSON, fn: string): void {
-  const bad = (path: string, value: unknown, expected: string) => new SunshineInputError(fn, [{ code: 'invalid-value', path, value, expected }]);
+  const bad = (path: string, value: unknown, expected: string) => inputError(fn, path, value, expected);
   const sum = (text: unknown, path: string): ExactSum => {
     if (typeof text !== 'string' || readAmount(text) === null) throw bad(path, text, 'an exact decimal string');
     return ExactSum.fromString(text);

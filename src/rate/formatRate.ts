@@ -1,7 +1,7 @@
 import type Decimal from 'decimal.js';
 import { D, HUNDRED, isDecimalLike } from '../_lib/decimal';
 import { readAmount } from '../amount/readAmount';
-import { SunshineInputError } from '../errors';
+import { inputError } from '../errors';
 
 /** Options of {@link formatRate}. */
 export interface FormatRateOptions {
@@ -26,12 +26,12 @@ export interface FormatRateOptions {
 export function formatRate(rate: Decimal | string | number | null, options: FormatRateOptions = {}): string {
   const digits = options.digits ?? 2;
   if (!Number.isInteger(digits) || digits < 0 || digits > 20) {
-    throw new SunshineInputError('formatRate', [{ code: 'out-of-range', path: 'options.digits', value: digits, expected: 'an integer from 0 to 20' }]);
+    throw inputError('formatRate', 'options.digits', digits, 'an integer from 0 to 20', 'out-of-range');
   }
   if (rate === null) return options.empty ?? '—';
   const value = isDecimalLike(rate) && rate.isFinite() ? new D(rate.toString()) : readAmount(rate);
   if (value === null) {
-    throw new SunshineInputError('formatRate', [{ code: 'invalid-amount', path: 'rate', value: rate, expected: 'a finite decimal fraction such as "0.85", or null' }]);
+    throw inputError('formatRate', 'rate', rate, 'a finite decimal fraction such as "0.85", or null', 'invalid-amount');
   }
   return `${value.times(HUNDRED).toFixed(digits, D.ROUND_HALF_UP)}%`;
 }

@@ -2,7 +2,7 @@ import type Decimal from 'decimal.js';
 import * as z from 'zod/mini';
 import { ZERO } from '../_lib/decimal';
 import { AMOUNT_EXPECTED, readAmount } from '../amount/readAmount';
-import { keepValue, SunshineInputError, type InputIssue } from '../errors';
+import { keepValue, SunshineInputError, type InputIssue, inputError } from '../errors';
 import { AmountSchema } from '../amount/schema';
 import { rateFigures } from './rateFigures';
 import type { RateFigures } from './types';
@@ -57,7 +57,7 @@ const FIELDS = ['platformAmount', 'totalAmount', 'emergencyAmount'] as const;
  */
 function readAmounts(input: unknown, fn: string): [Decimal, Decimal, Decimal | undefined] {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new SunshineInputError(fn, [{ code: input === undefined ? 'missing' : 'invalid-value', path: '', value: keepValue(input), expected: 'object' }]);
+    throw inputError(fn, '', keepValue(input), 'object', input === undefined ? 'missing' : 'invalid-value');
   }
   const issues: InputIssue[] = [];
   const out: (Decimal | undefined)[] = [];

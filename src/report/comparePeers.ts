@@ -4,7 +4,7 @@ import { dayNumber, parseCivilDate } from '../_lib/dates';
 import { readPeriod, type Period } from '../_lib/period';
 import { readOrThrow } from '../_lib/read';
 import { regionKey } from '../_lib/region';
-import { SunshineInputError } from '../errors';
+import { inputError } from '../errors';
 import type { Level } from '../institution/schema';
 import { MEASURE_IDS, type MeasureId } from '../policy/measures';
 import { resolvePolicy } from '../policy/policies';
@@ -89,16 +89,16 @@ const gap = (need: Decimal, have: Decimal): Decimal => {
 export function comparePeers(measures: readonly InstitutionMeasure[], options: ComparePeersOptions): PeerGroup[] {
   const fn = 'comparePeers';
   if (typeof options !== 'object' || options === null || !['province', 'city', 'county'].includes(options.by)) {
-    throw new SunshineInputError(fn, [{ code: 'invalid-value', path: 'options.by', value: options?.by, expected: 'one of "province", "city", "county"' }]);
+    throw inputError(fn, 'options.by', options?.by, 'one of "province", "city", "county"');
   }
   const measure = options.measure ?? 'drug';
   if (!(MEASURE_IDS as readonly string[]).includes(measure)) {
-    throw new SunshineInputError(fn, [{ code: 'invalid-value', path: 'options.measure', value: measure, expected: `one of ${MEASURE_IDS.map((m) => `"${m}"`).join(', ')}` }]);
+    throw inputError(fn, 'options.measure', measure, `one of ${MEASURE_IDS.map((m) => `"${m}"`).join(', ')}`);
   }
   const policy = options.policy === undefined ? undefined : resolvePolicy(options.policy, fn, 'options.policy');
   const target = policy?.targets.find((t) => t.measure === measure && t.appliesTo.includes('institution'));
   if (!Array.isArray(measures)) {
-    throw new SunshineInputError(fn, [{ code: 'invalid-type', path: 'measures', value: measures, expected: 'institution measures from measureOnlineRates' }]);
+    throw inputError(fn, 'measures', measures, 'institution measures from measureOnlineRates', 'invalid-type');
   }
   const groups = new Map<string, { region: string | null; level: Level; members: InstitutionMeasure[] }>();
   for (const m of measures as readonly InstitutionMeasure[]) {
@@ -185,9 +185,7 @@ export function mostImproved(
   const p1 = readOrThrow(readPeriod, before?.period, fn, 'before.period');
   const p2 = readOrThrow(readPeriod, after?.period, fn, 'after.period');
   if (options.allowDifferentLengths !== true && days(p1) !== days(p2)) {
-    throw new SunshineInputError(fn, [
-      { code: 'invalid-value', path: 'after.period', value: p2, expected: `a period as long as before.period (${days(p1)} days, this one has ${days(p2)}), or options.allowDifferentLengths: true` },
-    ]);
+    throw inputError(fn, 'after.period', p2, `a period as long as before.period (${days(p1)} days, this one has ${days(p2)}), or options.allowDifferentLengths: true`);
   }
   const measure = options.measure ?? 'drug';
   const rateMap = (ms: readonly InstitutionMeasure[]) => new Map(ms.filter((m) => m.measure === measure).map((m) => [m.institutionId, m.status === 'ok' ? m.rate : null]));

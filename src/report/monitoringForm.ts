@@ -1,7 +1,7 @@
 import type Decimal from 'decimal.js';
 import { D, ZERO } from '../_lib/decimal';
 import { readAmount } from '../amount/readAmount';
-import { SunshineInputError } from '../errors';
+import { inputError } from '../errors';
 import type { Citation } from '../policy/schema';
 import { rateFigures } from '../rate/rateFigures';
 import type { InstitutionMeasure, RateFigures } from '../rate/types';
@@ -104,10 +104,10 @@ export function toMonitoringForm(measures: readonly InstitutionMeasure[], option
   const fn = 'toMonitoringForm';
   const digits = options.digits;
   if (digits !== undefined && (!Number.isInteger(digits) || digits < 0 || digits > 10)) {
-    throw new SunshineInputError(fn, [{ code: 'out-of-range', path: 'options.digits', value: digits, expected: 'an integer from 0 to 10' }]);
+    throw inputError(fn, 'options.digits', digits, 'an integer from 0 to 10', 'out-of-range');
   }
   if (!Array.isArray(measures)) {
-    throw new SunshineInputError(fn, [{ code: 'invalid-type', path: 'measures', value: measures, expected: 'institution measures from measureOnlineRates' }]);
+    throw inputError(fn, 'measures', measures, 'institution measures from measureOnlineRates', 'invalid-type');
   }
   interface Entry {
     name: string;
@@ -117,7 +117,7 @@ export function toMonitoringForm(measures: readonly InstitutionMeasure[], option
   const byInstitution = new Map<string, Entry>();
   (measures as readonly InstitutionMeasure[]).forEach((m, i) => {
     if (typeof m !== 'object' || m === null || m.subject?.type !== 'institution') {
-      throw new SunshineInputError(fn, [{ code: 'invalid-type', path: `measures[${i}]`, value: m, expected: 'an institution measure from measureOnlineRates' }]);
+      throw inputError(fn, `measures[${i}]`, m, 'an institution measure from measureOnlineRates', 'invalid-type');
     }
     if (m.measure !== 'drug' && m.measure !== 'consumable') return;
     const entry: Entry = byInstitution.get(m.institutionId) ?? { name: m.institutionName ?? m.institutionId };
@@ -179,14 +179,14 @@ export function fromMonitoringForm(rows: readonly MonitoringFormRowInput[] | Mon
   const fn = 'fromMonitoringForm';
   const list = Array.isArray(rows) ? rows : (rows as MonitoringForm | null)?.rows;
   if (!Array.isArray(list)) {
-    throw new SunshineInputError(fn, [{ code: 'invalid-type', path: 'rows', value: rows, expected: 'the rows of a monitoring form' }]);
+    throw inputError(fn, 'rows', rows, 'the rows of a monitoring form', 'invalid-type');
   }
   return (list as readonly MonitoringFormRowInput[]).map((row, i) => {
     const yuan = (value: unknown, path: string, optional: boolean): Decimal => {
       if (optional && (value === undefined || value === null || value === '')) return ZERO;
       const d = readAmount(value);
       if (d === null) {
-        throw new SunshineInputError(fn, [{ code: 'invalid-amount', path, value, expected: 'an amount in 万元 such as "123.4567"' }]);
+        throw inputError(fn, path, value, 'an amount in 万元 such as "123.4567"', 'invalid-amount');
       }
       return d.times(TEN_THOUSAND);
     };
@@ -194,12 +194,12 @@ export function fromMonitoringForm(rows: readonly MonitoringFormRowInput[] | Mon
       const c = row?.[cat];
       const at = `rows[${i}].${cat}`;
       if (typeof c !== 'object' || c === null) {
-        throw new SunshineInputError(fn, [{ code: 'missing', path: at, value: c, expected: '{ hospitalAmount, platformAmount, emergencyAmount? } in 万元' }]);
+        throw inputError(fn, at, c, '{ hospitalAmount, platformAmount, emergencyAmount? } in 万元', 'missing');
       }
       return rateFigures(yuan(c.platformAmount, `${at}.platformAmount`, false), yuan(c.hospitalAmount, `${at}.hospitalAmount`, false), yuan(c.emergencyAmount, `${at}.emergencyAmount`, true));
     };
     if (typeof row?.institutionId !== 'string' || row.institutionId === '') {
-      throw new SunshineInputError(fn, [{ code: 'missing', path: `rows[${i}].institutionId`, value: row?.institutionId, expected: 'the institution id of the row' }]);
+      throw inputError(fn, `rows[${i}].institutionId`, row?.institutionId, 'the institution id of the row', 'missing');
     }
     return { institutionId: row.institutionId, drug: figures('drug'), consumable: figures('consumable') };
   });

@@ -3,7 +3,7 @@ import { D, HUNDRED } from '../_lib/decimal';
 import { isCivilDate, CIVIL_DATE } from '../_lib/dates';
 import { asCaller } from '../_lib/asCaller';
 import type { Period } from '../_lib/period';
-import { SunshineInputError } from '../errors';
+import { inputError } from '../errors';
 import { LEVEL_LABELS, type Level } from '../institution/schema';
 import { resolvePolicy } from '../policy/policies';
 import type { Policy } from '../policy/schema';
@@ -121,13 +121,13 @@ function barChart(id: string, title: string, items: ReadonlyArray<{ label: strin
 export function renderBulletin(input: BulletinInput, options: RenderBulletinOptions): string {
   const fn = 'renderBulletin';
   if (typeof options !== 'object' || options === null || (options.format !== 'html' && options.format !== 'markdown')) {
-    throw new SunshineInputError(fn, [{ code: 'invalid-value', path: 'options.format', value: options?.format, expected: 'one of "html", "markdown"' }]);
+    throw inputError(fn, 'options.format', options?.format, 'one of "html", "markdown"');
   }
-  if (!isCivilDate(options.asOf)) throw new SunshineInputError(fn, [{ code: 'invalid-date', path: 'options.asOf', value: options.asOf, expected: CIVIL_DATE }]);
-  if (typeof options.title !== 'string' || options.title.trim() === '') throw new SunshineInputError(fn, [{ code: 'missing', path: 'options.title', value: options.title, expected: 'a title' }]);
+  if (!isCivilDate(options.asOf)) throw inputError(fn, 'options.asOf', options.asOf, CIVIL_DATE, 'invalid-date');
+  if (typeof options.title !== 'string' || options.title.trim() === '') throw inputError(fn, 'options.title', options.title, 'a title', 'missing');
   const digits = options.digits ?? 2;
-  if (!Number.isInteger(digits) || digits < 0 || digits > 6) throw new SunshineInputError(fn, [{ code: 'out-of-range', path: 'options.digits', value: digits, expected: 'an integer from 0 to 6' }]);
-  if (typeof input !== 'object' || input === null) throw new SunshineInputError(fn, [{ code: 'invalid-type', path: 'input', value: input, expected: '{ policy, measures, by, period }' }]);
+  if (!Number.isInteger(digits) || digits < 0 || digits > 6) throw inputError(fn, 'options.digits', digits, 'an integer from 0 to 6', 'out-of-range');
+  if (typeof input !== 'object' || input === null) throw inputError(fn, 'input', input, '{ policy, measures, by, period }', 'invalid-type');
   const policy = resolvePolicy(input.policy, fn, 'input.policy');
   const period =
     input.periodLabel !== undefined
@@ -136,10 +136,10 @@ export function renderBulletin(input: BulletinInput, options: RenderBulletinOpti
         ? input.period
         : formatPeriod(input.period, fn, 'input.period');
   if (typeof period !== 'string' || period.trim() === '') {
-    throw new SunshineInputError(fn, [{ code: 'missing', path: input.periodLabel !== undefined ? 'input.periodLabel' : 'input.period', value: period, expected: 'a period { from, to } or its label' }]);
+    throw inputError(fn, input.periodLabel !== undefined ? 'input.periodLabel' : 'input.period', period, 'a period { from, to } or its label', 'missing');
   }
   for (const key of ['vbp', 'deadlines'] as const) {
-    if (input[key] !== undefined && !Array.isArray(input[key])) throw new SunshineInputError(fn, [{ code: 'invalid-type', path: `input.${key}`, value: input[key], expected: 'an array, or absent' }]);
+    if (input[key] !== undefined && !Array.isArray(input[key])) throw inputError(fn, `input.${key}`, input[key], 'an array, or absent', 'invalid-type');
   }
   // the inner functions read the caller's measures and `by`: their refusals are renderBulletin's
   const mine = <T>(run: () => T) =>

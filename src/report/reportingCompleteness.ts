@@ -3,7 +3,7 @@ import { formatPeriod } from './formatPeriod';
 import type Decimal from 'decimal.js';
 import { D } from '../_lib/decimal';
 import { regionKey } from '../_lib/region';
-import { SunshineInputError } from '../errors';
+import { inputError } from '../errors';
 import type { Level, Region } from '../institution/schema';
 import type { MeasureId } from '../policy/measures';
 import { institutionsWithData } from '../rate/reporting';
@@ -74,16 +74,16 @@ export function reportingCompleteness(
   const fn = 'reportingCompleteness';
   const by = options.by ?? 'province';
   if (by !== 'province' && by !== 'city' && by !== 'county') {
-    throw new SunshineInputError(fn, [{ code: 'invalid-value', path: 'options.by', value: by, expected: 'one of "province", "city", "county"' }]);
+    throw inputError(fn, 'options.by', by, 'one of "province", "city", "county"');
   }
   if (!Array.isArray(periods)) {
-    throw new SunshineInputError(fn, [{ code: 'invalid-type', path: 'periods', value: periods, expected: 'an array of { period, measures }' }]);
+    throw inputError(fn, 'periods', periods, 'an array of { period, measures }', 'invalid-type');
   }
   const entries: ReportingEntry[] = [];
   const rows = new Map<string, { region: string | null; level: Level; period: string; measure: MeasureId; counts: Record<ReportingStatus, number>; missing: string[] }>();
   periods.forEach((p, i) => {
     if (typeof p !== 'object' || p === null || !Array.isArray(p.measures)) {
-      throw new SunshineInputError(fn, [{ code: 'invalid-type', path: `periods[${i}]`, value: p, expected: '{ period, measures: measures from measureOnlineRates }' }]);
+      throw inputError(fn, `periods[${i}]`, p, '{ period, measures: measures from measureOnlineRates }', 'invalid-type');
     }
     // a period { from, to } is labelled as bulletins print it; a string is the label
     const period = typeof p.period === 'string' ? p.period : formatPeriod(p.period, fn, `periods[${i}].period`);

@@ -1,6 +1,6 @@
 import { readPeriod, type Period } from '../_lib/period';
 import { object, oneOf, optional, readOrThrow } from '../_lib/read';
-import { SunshineInputError } from '../errors';
+import { inputError } from '../errors';
 import { resolvePolicy } from '../policy/policies';
 import type { Policy } from '../policy/schema';
 import { lineClassification } from '../rate/classification';
@@ -70,14 +70,14 @@ export function compileRatesSQL(policy: Policy | string, options: CompileRatesSQ
   const fn = 'compileRatesSQL';
   const p = resolvePolicy(policy, fn);
   if (typeof options !== 'object' || options === null) {
-    throw new SunshineInputError(fn, [{ code: 'missing', path: 'options', value: options, expected: `an options object { dialect } with dialect one of ${SQL_DIALECTS.map((s) => `"${s}"`).join(', ')}` }]);
+    throw inputError(fn, 'options', options, `an options object { dialect } with dialect one of ${SQL_DIALECTS.map((s) => `"${s}"`).join(', ')}`, 'missing');
   }
   const opts = readOrThrow(readOptions, { dialect: options.dialect, period: options.period, regionBy: options.regionBy }, fn, 'options');
   const quote = DIALECT_TEXT[opts.dialect].quote;
   const q = (name: unknown, path: string): string => {
     const parts = typeof name === 'string' ? name.split('.') : [];
     if (parts.length === 0 || parts.length > 3 || !parts.every((part) => IDENT.test(part))) {
-      throw new SunshineInputError(fn, [{ code: 'invalid-value', path, value: name, expected: 'an identifier of letters, digits and underscores (optionally schema.table), such as "purchase_lines"' }]);
+      throw inputError(fn, path, name, 'an identifier of letters, digits and underscores (optionally schema.table), such as "purchase_lines"');
     }
     return parts.map(quote).join('.');
   };
@@ -85,9 +85,7 @@ export function compileRatesSQL(policy: Policy | string, options: CompileRatesSQ
   for (const key of Object.keys(cols)) {
     const known = key.startsWith('institution.') ? Object.hasOwn(DEFAULT_INSTITUTION_COLUMNS, key.slice('institution.'.length)) : Object.hasOwn(DEFAULT_LINE_COLUMNS, key);
     if (!known) {
-      throw new SunshineInputError(fn, [
-        { code: 'invalid-value', path: `options.columns.${key}`, value: key, expected: `one of ${[...Object.keys(DEFAULT_LINE_COLUMNS), ...Object.keys(DEFAULT_INSTITUTION_COLUMNS).map((k) => `institution.${k}`)].join(', ')}` },
-      ]);
+      throw inputError(fn, `options.columns.${key}`, key, `one of ${[...Object.keys(DEFAULT_LINE_COLUMNS), ...Object.keys(DEFAULT_INSTITUTION_COLUMNS).map((k) => `institution.${k}`)].join(', ')}`);
     }
   }
   const lineCols = Object.fromEntries(Object.keys(DEFAULT_LINE_COLUMNS).map((k) => [k, `l.${q(cols[k] ?? k, `options.columns.${k}`)}`])) as Record<keyof typeof DEFAULT_LINE_COLUMNS, string>;

@@ -1,6 +1,6 @@
 import type { Period } from '../_lib/period';
 import { ExactSum } from '../_lib/exactSum';
-import { SunshineInputError, type InputIssue } from '../errors';
+import { type InputIssue, inputError } from '../errors';
 import type { Policy } from '../policy/schema';
 import { lineClassification } from '../rate/classification';
 import { RateEngine, type MeasureOnlineRatesResult } from '../rate/engine';
@@ -35,7 +35,7 @@ type Outcome = (typeof OUTCOMES)[number];
 function readRows(rows: unknown, name: 'measures' | 'ledger'): ((column: string) => unknown)[] {
   const path = `result.${name}`;
   if (rows === null || typeof rows !== 'object' || typeof (rows as Iterable<unknown>)[Symbol.iterator] !== 'function' || typeof rows === 'string') {
-    throw new SunshineInputError(FN, [{ code: 'invalid-type', path, value: rows, expected: `the rows of the compiled ${name} query (an array)` }]);
+    throw inputError(FN, path, rows, `the rows of the compiled ${name} query (an array)`, 'invalid-type');
   }
   const columns: readonly string[] = SQL_COLUMNS[name];
   const out: ((column: string) => unknown)[] = [];
@@ -46,17 +46,17 @@ function readRows(rows: unknown, name: 'measures' | 'ledger'): ((column: string)
       const cells = row as readonly unknown[];
       out.push((column) => {
         const k = columns.indexOf(column);
-        if (k >= cells.length) throw new SunshineInputError(FN, [{ code: 'missing', path: `${at}.${column}`, value: undefined, expected: `a value in column ${k + 1} (${column}) of ${columns.length}: ${columns.join(', ')}` }]);
+        if (k >= cells.length) throw inputError(FN, `${at}.${column}`, undefined, `a value in column ${k + 1} (${column}) of ${columns.length}: ${columns.join(', ')}`, 'missing');
         return cells[k];
       });
     } else if (row !== null && typeof row === 'object') {
       const cells = row as Record<string, unknown>;
       out.push((column) => {
-        if (!Object.hasOwn(cells, column)) throw new SunshineInputError(FN, [{ code: 'missing', path: `${at}.${column}`, value: undefined, expected: `a column "${column}" (the ${name} query returns ${columns.join(', ')})` }]);
+        if (!Object.hasOwn(cells, column)) throw inputError(FN, `${at}.${column}`, undefined, `a column "${column}" (the ${name} query returns ${columns.join(', ')})`, 'missing');
         return cells[column];
       });
     } else {
-      throw new SunshineInputError(FN, [{ code: 'invalid-type', path: at, value: row, expected: 'a row: an array in column order or an object keyed by column name' }]);
+      throw inputError(FN, at, row, 'a row: an array in column order or an object keyed by column name', 'invalid-type');
     }
     r++;
   }
@@ -101,11 +101,11 @@ export function ratesFromSQL(result: RatesFromSQLInput, options: RatesFromSQLOpt
     FN,
   );
   if (typeof result !== 'object' || result === null) {
-    throw new SunshineInputError(FN, [{ code: 'invalid-type', path: 'result', value: result, expected: '{ measures, ledger }: the rows of the compiled measures and ledger queries' }]);
+    throw inputError(FN, 'result', result, '{ measures, ledger }: the rows of the compiled measures and ledger queries', 'invalid-type');
   }
   const policy = engine.policy;
   const classification = lineClassification(policy, engine.period);
-  const issue = (code: InputIssue['code'], path: string, value: unknown, expected: string) => new SunshineInputError(FN, [{ code, path, value, expected }]);
+  const issue = (code: InputIssue['code'], path: string, value: unknown, expected: string) => inputError(FN, path, value, expected, code);
   const text = (cell: (c: string) => unknown, column: string, at: string): string => {
     const v = cell(column);
     if (typeof v !== 'string') throw issue('invalid-value', `${at}.${column}`, v, 'a text');

@@ -1,7 +1,7 @@
 import type Decimal from 'decimal.js';
 import { D, HUNDRED, ONE, ZERO } from '../_lib/decimal';
 import { int, object, oneOf, optional, readOrThrow } from '../_lib/read';
-import { SunshineInputError } from '../errors';
+import { inputError } from '../errors';
 import type { Level } from '../institution/schema';
 import type { MeasureId } from '../policy/measures';
 import { resolvePolicy } from '../policy/policies';
@@ -102,13 +102,13 @@ export function checkTargets(
   const comparison = opts.compare ?? 'exact';
   const digits = opts.digits ?? 2;
   if (!Array.isArray(measures)) {
-    throw new SunshineInputError(fn, [{ code: 'invalid-type', path: 'measures', value: measures, expected: 'an array of measures from measureOnlineRates or aggregateRates' }]);
+    throw inputError(fn, 'measures', measures, 'an array of measures from measureOnlineRates or aggregateRates', 'invalid-type');
   }
   const checks: TargetCheck[] = [];
   measures.forEach((m, i) => {
     const type = (m as { subject?: { type?: unknown } } | null)?.subject?.type;
     if (type !== 'institution' && type !== 'region') {
-      throw new SunshineInputError(fn, [{ code: 'invalid-type', path: `measures[${i}]`, value: m, expected: 'a measure from measureOnlineRates or aggregateRates' }]);
+      throw inputError(fn, `measures[${i}]`, m, 'a measure from measureOnlineRates or aggregateRates', 'invalid-type');
     }
     if (!inScope(m, p)) return;
     for (const target of p.targets) {

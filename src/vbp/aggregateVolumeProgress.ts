@@ -1,7 +1,7 @@
 import type Decimal from 'decimal.js';
 import { D, HUNDRED, ZERO } from '../_lib/decimal';
 import { readDate } from '../calendar/days';
-import { SunshineInputError } from '../errors';
+import { inputError } from '../errors';
 import { resolveWarningRatio, statusAgainst, volumeStatus, VOLUME_STATUS_LABELS, type VolumeStatus } from './agreedVolumeProgress';
 import { readCycle, readQuantity, type Cycle } from './quantity';
 import { timeProgressFigures } from './timeProgress';
@@ -66,16 +66,16 @@ export interface ParsedItem {
 /** @internal */
 export function parseItems(items: unknown, fn: string): ParsedItem[] {
   if (!Array.isArray(items)) {
-    throw new SunshineInputError(fn, [{ code: 'invalid-type', path: 'items', value: items, expected: 'an array of agreed volumes { institutionId, batch, product, agreedQuantity, purchasedQuantity, cycle }' }]);
+    throw inputError(fn, 'items', items, 'an array of agreed volumes { institutionId, batch, product, agreedQuantity, purchasedQuantity, cycle }', 'invalid-type');
   }
   return items.map((raw, i) => {
     if (typeof raw !== 'object' || raw === null) {
-      throw new SunshineInputError(fn, [{ code: 'invalid-type', path: `items[${i}]`, value: raw, expected: 'an agreed volume object' }]);
+      throw inputError(fn, `items[${i}]`, raw, 'an agreed volume object', 'invalid-type');
     }
     const item = raw as VolumeItem;
     for (const key of ['institutionId', 'batch', 'product'] as const) {
       if (typeof item[key] !== 'string' || item[key] === '') {
-        throw new SunshineInputError(fn, [{ code: 'missing', path: `items[${i}].${key}`, value: item[key], expected: 'a non-empty string' }]);
+        throw inputError(fn, `items[${i}].${key}`, item[key], 'a non-empty string', 'missing');
       }
     }
     return {
@@ -179,12 +179,12 @@ export function groupProgress(key: string, parsed: readonly ParsedItem[], asOf: 
 export function aggregateVolumeProgress(items: readonly VolumeItem[], options: AggregateVolumeProgressOptions): VolumeGroupProgress[] {
   const fn = 'aggregateVolumeProgress';
   if (typeof options !== 'object' || options === null) {
-    throw new SunshineInputError(fn, [{ code: 'missing', path: 'options', value: options, expected: 'an options object { asOf, by }' }]);
+    throw inputError(fn, 'options', options, 'an options object { asOf, by }', 'missing');
   }
   const asOf = readDate(options.asOf, fn, 'options.asOf');
   const by = options.by;
   if (typeof by !== 'function' && !['institution', 'batch', 'product', 'province', 'city', 'county'].includes(by as string)) {
-    throw new SunshineInputError(fn, [{ code: 'invalid-value', path: 'options.by', value: by, expected: 'one of "institution", "batch", "product", "province", "city", "county", or a function' }]);
+    throw inputError(fn, 'options.by', by, 'one of "institution", "batch", "product", "province", "city", "county", or a function');
   }
   const ratio = resolveWarningRatio(options.warningRatio, options.policy, fn);
   const parsed = parseItems(items, fn);

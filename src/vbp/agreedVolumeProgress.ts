@@ -2,7 +2,7 @@ import type Decimal from 'decimal.js';
 import { D, HUNDRED, ZERO } from '../_lib/decimal';
 import { readAmount } from '../amount/readAmount';
 import { readDate } from '../calendar/days';
-import { SunshineInputError } from '../errors';
+import { inputError } from '../errors';
 import { resolvePolicy } from '../policy/policies';
 import type { Citation, Policy } from '../policy/schema';
 import type { Warning } from '../rate/types';
@@ -119,7 +119,7 @@ export function resolveWarningRatio(value: unknown, policy: unknown, fn: string)
   if (value !== undefined) {
     const r = readAmount(value);
     if (r === null || r.isNegative() || r.greaterThan(1)) {
-      throw new SunshineInputError(fn, [{ code: 'invalid-value', path: 'warningRatio', value, expected: 'a share between 0 and 1 such as "0.8"' }]);
+      throw inputError(fn, 'warningRatio', value, 'a share between 0 and 1 such as "0.8"');
     }
     return r;
   }
@@ -146,7 +146,7 @@ export function resolveWarningRatio(value: unknown, policy: unknown, fn: string)
 export function agreedVolumeProgress(input: AgreedVolumeProgressInput): AgreedVolumeProgress {
   const fn = 'agreedVolumeProgress';
   if (typeof input !== 'object' || input === null) {
-    throw new SunshineInputError(fn, [{ code: 'missing', path: 'input', value: input, expected: 'an object { agreedQuantity, purchasedQuantity, cycle, asOf }' }]);
+    throw inputError(fn, 'input', input, 'an object { agreedQuantity, purchasedQuantity, cycle, asOf }', 'missing');
   }
   const agreed = readQuantity(input.agreedQuantity, fn, 'agreedQuantity');
   const purchased = readQuantity(input.purchasedQuantity, fn, 'purchasedQuantity');
@@ -154,7 +154,7 @@ export function agreedVolumeProgress(input: AgreedVolumeProgressInput): AgreedVo
   const asOf = readDate(input.asOf, fn, 'asOf');
   const basis = input.basis ?? 'days';
   if (basis !== 'days' && basis !== 'months') {
-    throw new SunshineInputError(fn, [{ code: 'invalid-value', path: 'basis', value: basis, expected: 'one of "days", "months"' }]);
+    throw inputError(fn, 'basis', basis, 'one of "days", "months"');
   }
   const ratio = resolveWarningRatio(input.warningRatio, input.policy, fn);
   return progressOf(agreed, purchased, cycle, asOf, basis, ratio);

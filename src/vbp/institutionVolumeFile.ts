@@ -1,6 +1,6 @@
 import type Decimal from 'decimal.js';
 import { readDate } from '../calendar/days';
-import { SunshineInputError } from '../errors';
+import { inputError } from '../errors';
 import type { Policy } from '../policy/schema';
 import { progressOf, resolveWarningRatio, type AgreedVolumeProgress } from './agreedVolumeProgress';
 import { groupProgress, parseItems, type ParsedItem, type VolumeGroupProgress, type VolumeItem } from './aggregateVolumeProgress';
@@ -52,13 +52,13 @@ export interface InstitutionVolumeFileOptions {
 export function institutionVolumeFile(items: readonly VolumeItem[], options: InstitutionVolumeFileOptions): VolumeFile {
   const fn = 'institutionVolumeFile';
   if (typeof options !== 'object' || options === null) {
-    throw new SunshineInputError(fn, [{ code: 'missing', path: 'options', value: options, expected: 'an options object { institutionId, asOf }' }]);
+    throw inputError(fn, 'options', options, 'an options object { institutionId, asOf }', 'missing');
   }
   const asOf = readDate(options.asOf, fn, 'options.asOf');
   const ratio = resolveWarningRatio(options.warningRatio, options.policy, fn);
   const mine = parseItems(items, fn).filter((p) => p.item.institutionId === options.institutionId);
   if (mine.length === 0) {
-    throw new SunshineInputError(fn, [{ code: 'unknown-id', path: 'options.institutionId', value: options.institutionId, expected: 'the id of an institution with agreed volumes in items' }]);
+    throw inputError(fn, 'options.institutionId', options.institutionId, 'the id of an institution with agreed volumes in items', 'unknown-id');
   }
   const batches = new Map<string, ParsedItem[]>();
   for (const p of mine) {

@@ -3,13 +3,13 @@ import { D } from '../_lib/decimal';
 import { parseCivilDate } from '../_lib/dates';
 import { readAmount } from '../amount/readAmount';
 import { readDate } from '../calendar/days';
-import { SunshineInputError } from '../errors';
+import { SunshineInputError, inputError } from '../errors';
 import { resolvePolicy } from '../policy/policies';
 import type { Citation, Policy } from '../policy/schema';
 import { readQuantity } from './quantity';
 
 function noParameter(fn: string, p: Policy, what: string, field: string, example: string): SunshineInputError {
-  return new SunshineInputError(fn, [{ code: 'invalid-value', path: 'policy', value: p.id, expected: `a policy with ${what} (vbp.${field}), such as "${example}"` }]);
+  return inputError(fn, 'policy', p.id, `a policy with ${what} (vbp.${field}), such as "${example}"`);
 }
 
 /** What {@link vbpVolumeRange} returns. */
@@ -74,7 +74,7 @@ export function minimumPrepayment(amount: string | number | Decimal, policy: Pol
   const p = resolvePolicy(policy, fn);
   const a = readAmount(amount);
   if (a === null || a.isNegative()) {
-    throw new SunshineInputError(fn, [{ code: 'invalid-amount', path: 'amount', value: amount, expected: 'a non-negative decimal amount in 元 such as "1234.56"' }]);
+    throw inputError(fn, 'amount', amount, 'a non-negative decimal amount in 元 such as "1234.56"', 'invalid-amount');
   }
   const param = p.vbp.minimumPrepaymentShare;
   if (param === undefined) throw noParameter(fn, p, 'a minimum prepayment share', 'minimumPrepaymentShare', 'yushe-2020');

@@ -1,6 +1,6 @@
 import type Decimal from 'decimal.js';
 import { readAmount } from '../amount/readAmount';
-import { SunshineInputError } from '../errors';
+import { inputError } from '../errors';
 import { readDate } from '../calendar/days';
 
 /** What a quantity must be, for error messages. */
@@ -10,7 +10,7 @@ export const QUANTITY_EXPECTED = 'a non-negative decimal quantity such as "1200"
 export function readQuantity(value: unknown, fn: string, path: string): Decimal {
   const q = readAmount(value);
   if (q === null || q.isNegative()) {
-    throw new SunshineInputError(fn, [{ code: 'invalid-amount', path, value, expected: QUANTITY_EXPECTED }]);
+    throw inputError(fn, path, value, QUANTITY_EXPECTED, 'invalid-amount');
   }
   return q;
 }
@@ -24,13 +24,13 @@ export interface Cycle {
 /** Reads a cycle into day numbers or throws naming the field. @internal */
 export function readCycle(cycle: unknown, fn: string, path: string): { start: number; end: number } {
   if (typeof cycle !== 'object' || cycle === null) {
-    throw new SunshineInputError(fn, [{ code: 'missing', path, value: cycle, expected: 'a cycle { start, end } of civil dates "YYYY-MM-DD"' }]);
+    throw inputError(fn, path, cycle, 'a cycle { start, end } of civil dates "YYYY-MM-DD"', 'missing');
   }
   const c = cycle as Partial<Cycle>;
   const start = readDate(c.start, fn, `${path}.start`);
   const end = readDate(c.end, fn, `${path}.end`);
   if (end < start) {
-    throw new SunshineInputError(fn, [{ code: 'out-of-range', path: `${path}.end`, value: c.end, expected: `a date on or after ${path}.start (${c.start})` }]);
+    throw inputError(fn, `${path}.end`, c.end, `a date on or after ${path}.start (${c.start})`, 'out-of-range');
   }
   return { start, end };
 }

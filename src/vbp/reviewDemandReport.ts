@@ -1,6 +1,6 @@
 import type Decimal from 'decimal.js';
 import { D } from '../_lib/decimal';
-import { SunshineInputError } from '../errors';
+import { inputError } from '../errors';
 import { resolvePolicy } from '../policy/policies';
 import type { Citation, Policy } from '../policy/schema';
 import { readQuantity } from './quantity';
@@ -58,12 +58,12 @@ export interface DemandReview {
 export function reviewDemandReport(input: ReviewDemandReportInput): DemandReview {
   const fn = 'reviewDemandReport';
   if (typeof input !== 'object' || input === null) {
-    throw new SunshineInputError(fn, [{ code: 'missing', path: 'input', value: input, expected: 'an object { reportedQuantity, lastYearQuantity, historicalQuantity? }' }]);
+    throw inputError(fn, 'input', input, 'an object { reportedQuantity, lastYearQuantity, historicalQuantity? }', 'missing');
   }
   const p = resolvePolicy(input.policy ?? 'ganzhou-2023', fn);
   const rule = p.vbp.demandReview;
   if (rule === undefined) {
-    throw new SunshineInputError(fn, [{ code: 'invalid-value', path: 'policy', value: p.id, expected: 'a policy with vbp.demandReview, such as "ganzhou-2023"' }]);
+    throw inputError(fn, 'policy', p.id, 'a policy with vbp.demandReview, such as "ganzhou-2023"');
   }
   const reported = input.reportedQuantity === null ? null : readQuantity(input.reportedQuantity, fn, 'reportedQuantity');
   const lastYear = readQuantity(input.lastYearQuantity, fn, 'lastYearQuantity');

@@ -1,7 +1,7 @@
 import type Decimal from 'decimal.js';
 import { HUNDRED, ZERO } from '../_lib/decimal';
 import { readAmount } from '../amount/readAmount';
-import { SunshineInputError } from '../errors';
+import { inputError } from '../errors';
 import type { Citation } from '../policy/schema';
 import { readQuantity } from './quantity';
 
@@ -69,13 +69,13 @@ const CITATIONS: readonly Citation[] = [
 export function selectedProductShare(purchases: readonly GenericPurchase[], options: SelectedProductShareOptions = {}): GenericShare[] {
   const fn = 'selectedProductShare';
   if (!Array.isArray(purchases)) {
-    throw new SunshineInputError(fn, [{ code: 'invalid-type', path: 'purchases', value: purchases, expected: 'an array of { genericName, product, selected, quantity, amount }' }]);
+    throw inputError(fn, 'purchases', purchases, 'an array of { genericName, product, selected, quantity, amount }', 'invalid-type');
   }
   const proportions = new Map<string, Decimal>();
   for (const [name, value] of Object.entries(options.agreedProportions ?? {})) {
     const d = readAmount(value);
     if (d === null || d.isNegative() || d.greaterThan(1)) {
-      throw new SunshineInputError(fn, [{ code: 'invalid-value', path: `options.agreedProportions.${name}`, value, expected: 'a share between 0 and 1 such as "0.7"' }]);
+      throw inputError(fn, `options.agreedProportions.${name}`, value, 'a share between 0 and 1 such as "0.7"');
     }
     proportions.set(name, d);
   }
@@ -89,15 +89,15 @@ export function selectedProductShare(purchases: readonly GenericPurchase[], opti
   const groups = new Map<string, Acc>();
   purchases.forEach((p, i) => {
     if (typeof p !== 'object' || p === null || typeof p.genericName !== 'string' || p.genericName === '') {
-      throw new SunshineInputError(fn, [{ code: 'missing', path: `purchases[${i}].genericName`, value: (p as Partial<GenericPurchase> | null)?.genericName, expected: 'a non-empty generic name' }]);
+      throw inputError(fn, `purchases[${i}].genericName`, (p as Partial<GenericPurchase> | null)?.genericName, 'a non-empty generic name', 'missing');
     }
     if (typeof p.selected !== 'boolean') {
-      throw new SunshineInputError(fn, [{ code: 'invalid-type', path: `purchases[${i}].selected`, value: p.selected, expected: 'true for a selected (中选) product, false otherwise' }]);
+      throw inputError(fn, `purchases[${i}].selected`, p.selected, 'true for a selected (中选) product, false otherwise', 'invalid-type');
     }
     const quantity = readQuantity(p.quantity, fn, `purchases[${i}].quantity`);
     const amount = readAmount(p.amount);
     if (amount === null) {
-      throw new SunshineInputError(fn, [{ code: 'invalid-amount', path: `purchases[${i}].amount`, value: p.amount, expected: 'a finite decimal amount such as "1234.56"' }]);
+      throw inputError(fn, `purchases[${i}].amount`, p.amount, 'a finite decimal amount such as "1234.56"', 'invalid-amount');
     }
     let g = groups.get(p.genericName);
     if (g === undefined) groups.set(p.genericName, (g = { selQ: ZERO, totQ: ZERO, selA: ZERO, totA: ZERO, non: new Map() }));

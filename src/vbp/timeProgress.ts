@@ -1,7 +1,7 @@
 import type Decimal from 'decimal.js';
 import { D } from '../_lib/decimal';
 import { fromDayNumber, parseCivilDate } from '../_lib/dates';
-import { SunshineInputError } from '../errors';
+import { inputError } from '../errors';
 import { readDate } from '../calendar/days';
 import { readCycle, type Cycle } from './quantity';
 
@@ -72,7 +72,7 @@ export function timeProgress(cycle: Cycle, asOf: string, options: TimeProgressOp
   const at = readDate(asOf, fn, 'asOf');
   const basis = options.basis ?? 'days';
   if (basis !== 'days' && basis !== 'months') {
-    throw new SunshineInputError(fn, [{ code: 'invalid-value', path: 'options.basis', value: basis, expected: 'one of "days", "months"' }]);
+    throw inputError(fn, 'options.basis', basis, 'one of "days", "months"');
   }
   return timeProgressFigures(c, at, basis).progress;
 }
