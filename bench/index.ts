@@ -3,9 +3,11 @@
  * Timing lives here, never in tests.
  */
 import { execFileSync } from 'node:child_process';
-import { cpus, totalmem } from 'node:os';
+import { rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchAdapters } from './adapters';
 import { benchCalendar } from './calendar';
 import { benchImportTime } from './importTime';
 import { benchRates } from './rates';
@@ -23,6 +25,18 @@ const stream = JSON.parse(out.trim().split('\n').pop()!) as { lines: number; sec
 console.log(`\nstreaming ${stream.lines.toLocaleString('en')} generated lines through one accumulator (own process)`);
 console.log(`  ${Math.round(stream.linesPerSecond).toLocaleString('en')} lines/s (generation included), ${stream.seconds.toFixed(1)} s`);
 console.log(`  peak RSS: ${stream.peakMiB.toFixed(0)} MiB   (target: under 300 MB for 10,000,000 lines); ledger balanced: ${stream.balanced ? 'yes' : 'NO'}`);
+
+const adapters = benchAdapters(quick);
+
+// a CSV file on disk through a CSV reader, fromCsvRowsInChunks and one accumulator: written in one process, read in another
+const csvCount = quick ? 200_000 : 10_000_000;
+const csvPath = join(tmpdir(), `sunshine-bench-${process.pid}.csv`);
+execFileSync(process.execPath, ['--import', 'tsx', join(here, 'csvStream.ts'), 'write', csvPath, String(csvCount)]);
+const csvOut = execFileSync(process.execPath, ['--import', 'tsx', join(here, 'csvStream.ts'), 'read', csvPath], { encoding: 'utf8' });
+rmSync(csvPath);
+const csvStream = JSON.parse(csvOut.trim().split('\n').pop()!) as { rows: number; rejected: number; seconds: number; rowsPerSecond: number; peakMiB: number; balanced: boolean };
+console.log(`\na CSV file of ${csvStream.rows.toLocaleString('en')} rows streamed from disk: csv-parse → fromCsvRowsInChunks (10,000 rows a chunk) → one accumulator (own process)`);
+console.log(`  ${Math.round(csvStream.rowsPerSecond).toLocaleString('en')} rows/s (the reader included), ${csvStream.seconds.toFixed(1)} s; peak RSS ${csvStream.peakMiB.toFixed(0)} MiB; ${csvStream.rejected} rejected; ledger balanced: ${csvStream.balanced ? 'yes' : 'NO'}`);
 
 const sql = await benchSql(quick);
 
@@ -42,7 +56,7 @@ if (!calculatorOk) {
   console.error('\nthe calculator page failed');
   process.exit(1);
 }
-if (!rates.identical || !stream.balanced || sql.some((f) => !f.same)) {
+if (!rates.identical || !stream.balanced || !adapters.same || !csvStream.balanced || csvStream.rejected > 0 || sql.some((f) => !f.same)) {
   console.error('\nthe sums differ: the benchmark fails');
   process.exit(1);
 }

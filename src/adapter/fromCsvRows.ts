@@ -130,10 +130,6 @@ export function csvRowMapper(options: FromCsvRowsOptions | undefined, fn: string
     return c;
   };
   const dateOf = dateReader();
-  const KIND = KINDS;
-  const CATEGORY = CATEGORY_VALUES;
-  const CHANNEL = CHANNEL_VALUES;
-  const HV = HIGH_VALUE;
   const fail = (i: number, out: Out, column: string, value: unknown, expected: string): void => {
     if (strict) throw inputError(fn, `rows[${i}].${column}`, keepValue(value), expected);
     out.rejected.push({ row: i + 1, column, value: keepValue(value), expected });
@@ -183,26 +179,26 @@ export function csvRowMapper(options: FromCsvRowsOptions | undefined, fn: string
           break;
         }
         case 'category': {
-          const c = CATEGORY[String(text)];
+          const c = CATEGORY_VALUES[String(text)];
           if (c === undefined) return fail(i, out, header, value, 'one of 药品, 医用耗材 (drug, consumable)');
           category = c;
           break;
         }
         case 'channel': {
-          const c = CHANNEL[String(text)];
+          const c = CHANNEL_VALUES[String(text)];
           if (c === undefined) return fail(i, out, header, value, 'one of 省平台, 应急, 线下 (platform, emergency, offline)');
           channel = c;
           break;
         }
         case 'kind': {
           if (blank) break;
-          kind = KIND[t];
+          kind = KINDS[t];
           kindAt = header;
           if (kind === undefined) return fail(i, out, header, value, 'a kind such as 中药饮片, 体外诊断试剂, or empty');
           break;
         }
         case 'highValue': {
-          highValue = HV[blank ? '' : String(text)];
+          highValue = HIGH_VALUE[blank ? '' : String(text)];
           highValueAt = header;
           if (highValue === undefined) return fail(i, out, header, value, '是 / 否 (true / false)');
           break;

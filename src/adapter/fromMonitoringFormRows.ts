@@ -1,4 +1,5 @@
 import { keepValue, SunshineInputError, inputError } from '../errors';
+import { SU_2022_38 } from '../policy/documents';
 import type { Institution } from '../institution/schema';
 import { readInstitutions } from '../institution/readInstitutions';
 import { readOrThrow } from '../_lib/read';
@@ -75,7 +76,7 @@ export function measuresFromMonitoringForm(
         lines: 0,
         excluded: {},
         policyId: policy.id,
-        citation: { policyId: 'jiangsu-2022', document: '苏医保发〔2022〕38号', clause: 'annex 2 (监测表)' },
+        citation: { policyId: 'jiangsu-2022', document: SU_2022_38, clause: 'annex 2 (监测表)' },
       });
     }
   });

@@ -1,4 +1,5 @@
 import { D } from '../_lib/decimal';
+import { NON_EMPTY_TEXT, AT_LEAST_ONE_SUBJECT, KEBAB_ID, POLICY_ID, AT_LEAST_ONE_ISSUER, AT_LEAST_ONE_OWNERSHIP, AT_LEAST_ONE_LEVEL, EACH_MEASURE_ONCE, EACH_KIND_ONCE, EACH_DEADLINE_ONCE } from './words';
 import { isCivilDate, EXPECTED_CIVIL_DATE } from '../_lib/dates';
 import { pure } from '../_lib/pure';
 import { array, byKey, int, matches, minLength, nul, object, oneOf, optional, push, type Read, readOrThrow, refine, str, withDefault, type WholeCheck } from '../_lib/read';
@@ -17,7 +18,7 @@ import type { Policy } from './schema';
  */
 
 const date = /* @__PURE__ */ str({}, refine(isCivilDate, EXPECTED_CIVIL_DATE));
-const text = /* @__PURE__ */ str({ trim: true }, minLength(1, 'expected a non-empty text'));
+const text = /* @__PURE__ */ str({ trim: true }, minLength(1, NON_EMPTY_TEXT));
 const kebab = (message: string) => str({}, matches(/^[a-z0-9][a-z0-9-]*$/, message));
 
 const SHARE_EXPECTED = 'a decimal share between 0 and 1 such as "0.85"';
@@ -31,7 +32,7 @@ const share: Read<string> = (value, path, issues) => {
 
 const target = /* @__PURE__ */ object({
   measure: oneOf(MEASURE_IDS),
-  appliesTo: array(oneOf(['institution', 'region'] as const), { n: 1, message: 'expected at least one of "institution", "region"' }),
+  appliesTo: array(oneOf(['institution', 'region'] as const), { n: 1, message: AT_LEAST_ONE_SUBJECT }),
   minimum: share,
   by: optional(date),
   clause: text,
@@ -40,7 +41,7 @@ const target = /* @__PURE__ */ object({
 const goal = /* @__PURE__ */ object({ text, textEn: text, by: optional(date), clause: text });
 
 const base = /* @__PURE__ */ pure(() => ({
-  id: kebab('expected a kebab-case id'),
+  id: kebab(KEBAB_ID),
   label: text,
   labelEn: text,
   clause: text,
@@ -87,18 +88,18 @@ const crossChecks: WholeCheck<Parsed> = (policy, input, at, issues) => {
     if (!ids.includes(required)) issue(['measures'], ids, `expected a "${required}" measure (every policy measures drugs and consumables)`);
   }
   ids.forEach((id, i) => {
-    if (ids.indexOf(id) !== i) issue(['measures', i, 'id'], id, 'expected each measure once');
+    if (ids.indexOf(id) !== i) issue(['measures', i, 'id'], id, EACH_MEASURE_ONCE);
   });
   policy.targets.forEach((t, i) => {
     if (!ids.includes(t.measure)) issue(['targets', i, 'measure'], t.measure, `expected one of the policy's measures (${ids.join(', ')})`);
   });
   const kinds = policy.exclusions.map((e) => e.kind);
   kinds.forEach((k, i) => {
-    if (kinds.indexOf(k) !== i) issue(['exclusions', i, 'kind'], k, 'expected each kind once');
+    if (kinds.indexOf(k) !== i) issue(['exclusions', i, 'kind'], k, EACH_KIND_ONCE);
   });
   const deadlineIds = policy.deadlines.map((d) => d.id);
   deadlineIds.forEach((id, i) => {
-    if (deadlineIds.indexOf(id) !== i) issue(['deadlines', i, 'id'], id, 'expected each deadline id once');
+    if (deadlineIds.indexOf(id) !== i) issue(['deadlines', i, 'id'], id, EACH_DEADLINE_ONCE);
   });
   const range = policy.vbp.volumeShare;
   if (range !== undefined && new D(range.min).greaterThan(range.max)) issue(['vbp', 'volumeShare', 'max'], range.max, `expected at least min (${range.min})`);
@@ -109,18 +110,18 @@ const crossChecks: WholeCheck<Parsed> = (policy, input, at, issues) => {
 const policyReader = /* @__PURE__ */ pure(() =>
   object(
     {
-      id: kebab('expected a kebab-case id such as "zhejiang-2024"'),
+      id: kebab(POLICY_ID),
       title: text,
       titleEn: text,
       document: text,
-      issuer: array(text, { n: 1, message: 'expected at least one issuer' }),
+      issuer: array(text, { n: 1, message: AT_LEAST_ONE_ISSUER }),
       year: int(1990, 2100),
       issuedOn: optional(date),
       effective: optional(object({ from: optional(date), to: optional(date), clause: text })),
       jurisdiction: readRegion,
       scope: object({
-        ownership: array(oneOf(OWNERSHIPS), { n: 1, message: 'expected at least one ownership' }),
-        levels: array(oneOf(LEVELS), { n: 1, message: 'expected at least one level' }),
+        ownership: array(oneOf(OWNERSHIPS), { n: 1, message: AT_LEAST_ONE_OWNERSHIP }),
+        levels: array(oneOf(LEVELS), { n: 1, message: AT_LEAST_ONE_LEVEL }),
         clause: text,
         note: optional(str()),
       }),

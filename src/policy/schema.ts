@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { NON_EMPTY_TEXT, AT_LEAST_ONE_SUBJECT, KEBAB_ID, POLICY_ID, AT_LEAST_ONE_ISSUER, AT_LEAST_ONE_OWNERSHIP, AT_LEAST_ONE_LEVEL, EACH_MEASURE_ONCE, EACH_KIND_ONCE, EACH_DEADLINE_ONCE } from './words';
 import { D } from '../_lib/decimal';
 import { isCivilDate, EXPECTED_CIVIL_DATE } from '../_lib/dates';
 import { readAmount } from '../amount/readAmount';
@@ -8,7 +9,9 @@ import { MEASURE_IDS } from './measures';
 import { pure } from '../_lib/pure';
 
 const CivilDateSchema = /* @__PURE__ */ pure(() => z.string().check(z.refine((v) => isCivilDate(v), { message: EXPECTED_CIVIL_DATE })));
-const text = /* @__PURE__ */ pure(() => z.string().check(z.trim(), z.minLength(1, 'expected a non-empty text')));
+/** An integer from min to max. */
+const intIn = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
+const text = /* @__PURE__ */ pure(() => z.string().check(z.trim(), z.minLength(1, NON_EMPTY_TEXT)));
 const clause = text;
 
 /** A decimal share in [0, 1], given as a string (`'0.85'`) or a number, kept as its canonical string. */
@@ -32,7 +35,7 @@ const ShareSchema = /* @__PURE__ */ pure(() => z.pipe(
 export const TargetSchema = /* @__PURE__ */ pure(() => z.object({
   measure: z.enum(MEASURE_IDS),
   /** Who the target binds: each institution in scope, each region (辖区), or both. */
-  appliesTo: z.array(z.enum(['institution', 'region'])).check(z.minLength(1, 'expected at least one of "institution", "region"')),
+  appliesTo: z.array(z.enum(['institution', 'region'])).check(z.minLength(1, AT_LEAST_ONE_SUBJECT)),
   minimum: ShareSchema,
   /** The date by which the target should be reached (到…年底), if the document gives one. */
   by: z.optional(CivilDateSchema),
@@ -44,7 +47,7 @@ export const TargetSchema = /* @__PURE__ */ pure(() => z.object({
 export const GoalSchema = /* @__PURE__ */ pure(() => z.object({ text, textEn: text, by: z.optional(CivilDateSchema), clause }));
 
 const deadlineBase = /* @__PURE__ */ pure(() => ({
-  id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a kebab-case id')),
+  id: z.string().check(z.refine((v) => /^[a-z0-9][a-z0-9-]*$/.test(v), KEBAB_ID)),
   label: text,
   labelEn: text,
   clause,
@@ -64,18 +67,18 @@ const deadlineBase = /* @__PURE__ */ pure(() => ({
  * - `fixed`: a milestone date.
  */
 export const DeadlineRuleSchema = /* @__PURE__ */ pure(() => z.discriminatedUnion('rule', [
-  z.object({ ...deadlineBase, rule: z.literal('monthly'), day: z.int().check(z.gte(1), z.lte(31)), monthsAfter: z.int().check(z.gte(0), z.lte(12)) }),
+  z.object({ ...deadlineBase, rule: z.literal('monthly'), day: intIn(1, 31), monthsAfter: intIn(0, 12) }),
   z.object({ ...deadlineBase, rule: z.literal('quarterly'), day: z.null() }),
   z.object({
     ...deadlineBase,
     rule: z.literal('yearly'),
-    month: z.int().check(z.gte(1), z.lte(12)),
-    day: z.int().check(z.gte(1), z.lte(31)),
-    yearsAfter: z.int().check(z.gte(0), z.lte(5)),
+    month: intIn(1, 12),
+    day: intIn(1, 31),
+    yearsAfter: intIn(0, 5),
   }),
-  z.object({ ...deadlineBase, rule: z.literal('workdays-after-event'), workdays: z.int().check(z.gte(0), z.lte(366)) }),
-  z.object({ ...deadlineBase, rule: z.literal('hours-after-event'), hours: z.int().check(z.gte(1), z.lte(8784)) }),
-  z.object({ ...deadlineBase, rule: z.literal('month-after-effect'), month: z.int().check(z.gte(1), z.lte(24)) }),
+  z.object({ ...deadlineBase, rule: z.literal('workdays-after-event'), workdays: intIn(0, 366) }),
+  z.object({ ...deadlineBase, rule: z.literal('hours-after-event'), hours: intIn(1, 8784) }),
+  z.object({ ...deadlineBase, rule: z.literal('month-after-effect'), month: intIn(1, 24) }),
   z.object({ ...deadlineBase, rule: z.literal('fixed'), date: CivilDateSchema }),
 ]));
 
@@ -88,11 +91,11 @@ export const VbpParametersSchema = /* @__PURE__ */ pure(() => z.object({
   /** The least share of the purchase amount the fund prepays. */
   minimumPrepaymentShare: z.optional(cited(ShareSchema)),
   /** The procurement cycle in years. */
-  cycleYears: z.optional(cited(z.int().check(z.gte(1), z.lte(10)))),
+  cycleYears: z.optional(cited(intIn(1, 10))),
   /** Reported demand should not fall below last year's purchases; below `explainBelowShare` of history it must be explained. */
   demandReview: z.optional(z.object({ floor: z.literal('last-year-actual'), explainBelowShare: ShareSchema, clause })),
   /** Month (the month of effect = 1) from which selected products are checked. */
-  monitoringStartMonth: z.optional(cited(z.int().check(z.gte(1), z.lte(24)))),
+  monitoringStartMonth: z.optional(cited(intIn(1, 24))),
   /** A product is flagged `warning` when completion is below this share of time progress. */
   warningRatio: z.optional(cited(ShareSchema)),
 }));
@@ -107,22 +110,22 @@ export const VbpParametersSchema = /* @__PURE__ */ pure(() => z.object({
  */
 export const PolicySchema = /* @__PURE__ */ pure(() => z
   .object({
-    id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a kebab-case id such as "zhejiang-2024"')),
+    id: z.string().check(z.refine((v) => /^[a-z0-9][a-z0-9-]*$/.test(v), POLICY_ID)),
     title: text,
     titleEn: text,
     /** The document number (文号), or the title where the document has none. */
     document: text,
-    issuer: z.array(text).check(z.minLength(1, 'expected at least one issuer')),
+    issuer: z.array(text).check(z.minLength(1, AT_LEAST_ONE_ISSUER)),
     /** The year of issue, and the exact date where the document gives it. */
-    year: z.int().check(z.gte(1990), z.lte(2100)),
+    year: intIn(1990, 2100),
     issuedOn: z.optional(CivilDateSchema),
     /** The period the document is in force, where it says. */
     effective: z.optional(z.object({ from: z.optional(CivilDateSchema), to: z.optional(CivilDateSchema), clause })),
     jurisdiction: RegionSchema,
     /** Which institutions the rates and targets cover. */
     scope: z.object({
-      ownership: z.array(z.enum(OWNERSHIPS)).check(z.minLength(1, 'expected at least one ownership')),
-      levels: z.array(z.enum(LEVELS)).check(z.minLength(1, 'expected at least one level')),
+      ownership: z.array(z.enum(OWNERSHIPS)).check(z.minLength(1, AT_LEAST_ONE_OWNERSHIP)),
+      levels: z.array(z.enum(LEVELS)).check(z.minLength(1, AT_LEAST_ONE_LEVEL)),
       clause,
       note: z.optional(z.string()),
     }),
@@ -148,7 +151,7 @@ export const PolicySchema = /* @__PURE__ */ pure(() => z
       }
     }
     ids.forEach((id, i) => {
-      if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: ['measures', i, 'id'], message: 'expected each measure once', input: id });
+      if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: ['measures', i, 'id'], message: EACH_MEASURE_ONCE, input: id });
     });
     policy.targets.forEach((t, i) => {
       if (!ids.includes(t.measure)) {
@@ -157,11 +160,11 @@ export const PolicySchema = /* @__PURE__ */ pure(() => z
     });
     const kinds = policy.exclusions.map((e) => e.kind);
     kinds.forEach((k, i) => {
-      if (kinds.indexOf(k) !== i) ctx.addIssue({ code: 'custom', path: ['exclusions', i, 'kind'], message: 'expected each kind once', input: k });
+      if (kinds.indexOf(k) !== i) ctx.addIssue({ code: 'custom', path: ['exclusions', i, 'kind'], message: EACH_KIND_ONCE, input: k });
     });
     const deadlineIds = policy.deadlines.map((d) => d.id);
     deadlineIds.forEach((id, i) => {
-      if (deadlineIds.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: ['deadlines', i, 'id'], message: 'expected each deadline id once', input: id });
+      if (deadlineIds.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: ['deadlines', i, 'id'], message: EACH_DEADLINE_ONCE, input: id });
     });
     const range = policy.vbp.volumeShare;
     if (range !== undefined && new D(range.min).greaterThan(range.max)) {

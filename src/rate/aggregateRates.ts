@@ -1,4 +1,5 @@
 import type Decimal from 'decimal.js';
+import { SU_2022_38 } from '../policy/documents';
 import { ZERO } from '../_lib/decimal';
 import { array, custom, either, minLength, object, oneOf, optional, readOrThrow, record, str } from '../_lib/read';
 import { regionKey } from '../_lib/region';
@@ -34,7 +35,7 @@ export interface AggregateRatesOptions {
  */
 export const SECONDARY_AND_ABOVE = { 'secondary-and-above': ['secondary', 'tertiary'] } as const satisfies Record<string, readonly Level[]>;
 
-const REGIONAL_CITATION = { policyId: 'jiangsu-2022', document: '苏医保发〔2022〕38号', clause: 'annex 1 §1(2)' } as const;
+const REGIONAL_CITATION = { policyId: 'jiangsu-2022', document: SU_2022_38, clause: 'annex 1 §1(2)' } as const;
 
 /** The options, read as a zod object of these fields would read them, without zod (../_lib/read.ts). */
 const readOptions = /* @__PURE__ */ pure(() =>

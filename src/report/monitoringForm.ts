@@ -1,4 +1,5 @@
 import type Decimal from 'decimal.js';
+import { SU_2022_38 } from '../policy/documents';
 import { D, ZERO } from '../_lib/decimal';
 import { readAmount } from '../amount/readAmount';
 import { inputError } from '../errors';
@@ -55,7 +56,7 @@ export interface ToMonitoringFormOptions {
   readonly accounts?: Readonly<Record<string, string>> | undefined;
 }
 
-const CITATION: Citation = { policyId: 'jiangsu-2022', document: '苏医保发〔2022〕38号', clause: 'annex 2 (医疗机构药品（医用耗材）阳光采购监测表)' };
+const CITATION: Citation = { policyId: 'jiangsu-2022', document: SU_2022_38, clause: 'annex 2 (医疗机构药品（医用耗材）阳光采购监测表)' };
 
 /**
  * The column headers of the form: the row number, then columns 1 to 8 as annex 2 numbers them.

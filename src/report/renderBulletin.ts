@@ -7,6 +7,7 @@ import { inputError } from '../errors';
 import { LEVEL_LABELS, type Level } from '../institution/schema';
 import { resolvePolicy } from '../policy/policies';
 import type { Policy } from '../policy/schema';
+import { MEASURES } from '../policy/measures';
 import { aggregateRates } from '../rate/aggregateRates';
 import type { InstitutionMeasure, RegionalMeasure } from '../rate/types';
 import { checkTargets, type TargetCheck } from '../target/checkTargets';
@@ -51,6 +52,8 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 const levelName = (l: string) => (l in LEVEL_LABELS ? LEVEL_LABELS[l as Level].label : l === 'secondary-and-above' ? '二级以上' : l);
 const wan = (yuan: Decimal) => yuan.dividedBy(10000).toFixed(2, D.ROUND_HALF_UP);
 const NUMERALS = '一二三四五六七八九十';
+/** A region's last part (county of province/city/county), or 未指定地区. */
+const regionName = (id: string | null) => (id ?? '（未指定地区）').split('/').pop()!;
 const yuanText = (yuan: Decimal) => yuan.toFixed(2, D.ROUND_HALF_UP);
 
 interface Table {
@@ -163,7 +166,6 @@ export function renderBulletin(input: BulletinInput, options: RenderBulletinOpti
   const names = new Map(input.measures.map((m) => [m.institutionId, m.institutionName ?? m.institutionId]));
   const name = (id: string) => names.get(id) ?? id;
   const checkOf = (subject: string, measure: string): TargetCheck | undefined => regionChecks.find((c) => c.subject.id === subject && c.measure === measure);
-  const regionName = (r: RegionalMeasure) => (r.region.id ?? '（未指定地区）').split('/').pop()!;
 
   const tables: Table[] = [];
   tables.push({
@@ -172,7 +174,7 @@ export function renderBulletin(input: BulletinInput, options: RenderBulletinOpti
     head: ['地区', '级别', '指标', '机构数', '未报送', 'Σ省平台（万元）', 'Σ院内（万元）', '网采率', '目标', '是否达标'],
     rows: regions.map((r) => {
       const c = checkOf(r.subject.id, r.measure);
-      return [regionName(r), levelName(r.level), r.label, String(r.institutions), String(r.notReported.length), wan(r.platformAmount), wan(r.totalAmount), pct(r.rate), c === undefined ? '—' : pct(c.target), c === undefined || c.meets === null ? '—' : c.meets ? '达标' : '未达标'];
+      return [regionName(r.region.id), levelName(r.level), r.label, String(r.institutions), String(r.notReported.length), wan(r.platformAmount), wan(r.totalAmount), pct(r.rate), c === undefined ? '—' : pct(c.target), c === undefined || c.meets === null ? '—' : c.meets ? '达标' : '未达标'];
     }),
   });
   tables.push({
@@ -186,15 +188,15 @@ export function renderBulletin(input: BulletinInput, options: RenderBulletinOpti
     id: 'completeness',
     caption: '报送完整性（未报送不计为 0%）',
     head: ['地区', '级别', '指标', '应报', '已报（有采购）', '已报（无采购）', '未报送', '报送率', '未报送机构'],
-    rows: completeness.map((r) => [(r.region ?? '（未指定地区）').split('/').pop()!, levelName(r.level), r.measure === 'drug' ? '药品' : r.measure === 'consumable' ? '医用耗材' : '高值医用耗材', String(r.expected), String(r.reported), String(r.noPurchases), String(r.notReported), pct(r.shareReported), r.notReportedIds.map(name).join('、') || '—']),
+    rows: completeness.map((r) => [regionName(r.region), levelName(r.level), MEASURES[r.measure].label, String(r.expected), String(r.reported), String(r.noPurchases), String(r.notReported), pct(r.shareReported), r.notReportedIds.map(name).join('、') || '—']),
   });
   const rankedMeasure = policy.targets[0]?.measure ?? 'drug';
   const peers = mine(() => comparePeers(input.measures, { by: input.by, measure: rankedMeasure, policy }));
   tables.push({
     id: 'peer-ranking',
-    caption: `同级排名（${rankedMeasure === 'drug' ? '药品' : rankedMeasure === 'consumable' ? '医用耗材' : '高值医用耗材'}网采率，并列同名次）`,
+    caption: `同级排名（${MEASURES[rankedMeasure].label}网采率，并列同名次）`,
     head: ['地区', '级别', '名次', '机构', '网采率', '百分位', '同级中位数'],
-    rows: peers.flatMap((g) => g.ranked.map((r) => [(g.region ?? '（未指定地区）').split('/').pop()!, levelName(g.level), String(r.rank), name(r.institutionId), pct(r.rate), r.percentile === null ? '—' : pct(r.percentile), pct(g.median)])),
+    rows: peers.flatMap((g) => g.ranked.map((r) => [regionName(g.region), levelName(g.level), String(r.rank), name(r.institutionId), pct(r.rate), r.percentile === null ? '—' : pct(r.percentile), pct(g.median)])),
   });
   const lagging = checks.filter((c) => c.meets === false);
   tables.push({

@@ -1,4 +1,5 @@
 import type Decimal from 'decimal.js';
+import { GAN_2023_28, YUSHE_2020_PLAN } from '../policy/documents';
 import { D, HUNDRED, ZERO } from '../_lib/decimal';
 import { readAmount } from '../amount/readAmount';
 import { readDate } from '../calendar/days';
@@ -88,8 +89,8 @@ export interface AgreedVolumeProgress {
 }
 
 const CITATIONS: readonly Citation[] = [
-  { policyId: 'ganzhou-2023', document: '赣市医保字〔2023〕28号', clause: '§2(2) (完成约定采购量), §2(3) (约定采购量完成进度、序时采购进度)' },
-  { policyId: 'yushe-2020', document: '榆社县推进药品耗材集中带量采购和使用工作实施方案', clause: '§3(3) (在1个采购周期内完成合同用量)' },
+  { policyId: 'ganzhou-2023', document: GAN_2023_28, clause: '§2(2) (完成约定采购量), §2(3) (约定采购量完成进度、序时采购进度)' },
+  { policyId: 'yushe-2020', document: YUSHE_2020_PLAN, clause: '§3(3) (在1个采购周期内完成合同用量)' },
 ];
 
 /**

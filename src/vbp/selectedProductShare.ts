@@ -1,4 +1,5 @@
 import type Decimal from 'decimal.js';
+import { GAN_2023_28 } from '../policy/documents';
 import { HUNDRED, ZERO } from '../_lib/decimal';
 import { readAmount } from '../amount/readAmount';
 import { inputError } from '../errors';
@@ -45,8 +46,8 @@ export interface GenericShare {
 }
 
 const CITATIONS: readonly Citation[] = [
-  { policyId: 'ganzhou-2023', document: '赣市医保字〔2023〕28号', clause: '§2(3) (中选产品采购数量占比、采购金额占比、采购非中选产品情况)' },
-  { policyId: 'ganzhou-2023', document: '赣市医保字〔2023〕28号', clause: 'annex 1 (集采中选药品使用比例达到约定采购比例)' },
+  { policyId: 'ganzhou-2023', document: GAN_2023_28, clause: '§2(3) (中选产品采购数量占比、采购金额占比、采购非中选产品情况)' },
+  { policyId: 'ganzhou-2023', document: GAN_2023_28, clause: 'annex 1 (集采中选药品使用比例达到约定采购比例)' },
 ];
 
 /**

@@ -12,19 +12,24 @@ export interface CnHolidayYear {
   readonly days: ReadonlyArray<{ readonly date: string; readonly name: string; readonly isOffDay: boolean }>;
 }
 
+/** The holiday names; the notices below refer to them by index. */
+const NAMES = ['元旦', '春节', '清明节', '劳动节', '端午节', '中秋节', '国庆节', '国庆节、中秋节', '中秋节、国庆节'];
+
 /**
- * Per year: the papers, and the days by holiday: `name:`, then `+` a day off or `-` a make-up
- * working day, `MM-DD` in the year or `YYYY-MM-DD` in another, `*N` for N days off in a row.
+ * Per year: the papers (`https:202310/content_6911528` for
+ * https://www.gov.cn/zhengce/zhengceku/202310/content_6911528.htm), and the days by holiday:
+ * `name:` (its index in NAMES), then `+` a day off or `-` a make-up working day, `MM-DD` in
+ * the year or `YYYY-MM-DD` in another, `*N` for N days off in a row.
  */
 const NOTICES: ReadonlyArray<readonly [number, readonly string[], string]> = [
-  [2019, ['http://www.gov.cn/zhengce/zhengceku/2018-12/06/content_5346276.htm', 'http://www.gov.cn/zhengce/zhengceku/2019-03/22/content_5375877.htm'], '元旦:-2018-12-29+2018-12-30*3 春节:-02-02-02-03+02-04*7 清明节:+04-05 劳动节:-04-28+05-01*4-05-05 端午节:+06-07 中秋节:+09-13 国庆节:-09-29+10-01*7-10-12'],
-  [2020, ['http://www.gov.cn/zhengce/zhengceku/2019-11/21/content_5454164.htm', 'http://www.gov.cn/zhengce/zhengceku/2020-01/27/content_5472352.htm'], '元旦:+01-01 春节:-01-19+01-24*10-02-03 清明节:+04-04*3 劳动节:-04-26+05-01*5-05-09 端午节:+06-25*3-06-28 国庆节、中秋节:-09-27+10-01*8-10-10'],
-  [2021, ['http://www.gov.cn/zhengce/zhengceku/2020-11/25/content_5564127.htm'], '元旦:+01-01*3 春节:-02-07+02-11*7-02-20 清明节:+04-03*3 劳动节:-04-25+05-01*5-05-08 端午节:+06-12*3 中秋节:-09-18+09-19*3 国庆节:-09-26+10-01*7-10-09'],
-  [2022, ['http://www.gov.cn/zhengce/zhengceku/2021-10/25/content_5644835.htm'], '元旦:+01-01*3 春节:-01-29-01-30+01-31*7 清明节:-04-02+04-03*3 劳动节:-04-24+04-30*5-05-07 端午节:+06-03*3 中秋节:+09-10*3 国庆节:+10-01*7-10-08-10-09'],
-  [2023, ['http://www.gov.cn/zhengce/zhengceku/2022-12/08/content_5730844.htm'], '元旦:+2022-12-31*3 春节:+01-21*7-01-28-01-29 清明节:+04-05 劳动节:-04-23+04-29*5-05-06 端午节:+06-22*3-06-25 中秋节、国庆节:+09-29*8-10-07-10-08'],
-  [2024, ['https://www.gov.cn/zhengce/zhengceku/202310/content_6911528.htm'], '元旦:+01-01 春节:-02-04+02-10*8-02-18 清明节:+04-04*3-04-07 劳动节:-04-28+05-01*5-05-11 端午节:+06-10 中秋节:-09-14+09-15*3 国庆节:-09-29+10-01*7-10-12'],
-  [2025, ['https://www.gov.cn/zhengce/zhengceku/202411/content_6986383.htm'], '元旦:+01-01 春节:-01-26+01-28*8-02-08 清明节:+04-04*3 劳动节:-04-27+05-01*5 端午节:+05-31*3 国庆节、中秋节:-09-28+10-01*8-10-11'],
-  [2026, ['https://www.gov.cn/zhengce/zhengceku/202511/content_7047091.htm'], '元旦:+01-01*3-01-04 春节:-02-14+02-15*9-02-28 清明节:+04-04*3 劳动节:+05-01*5-05-09 端午节:+06-19*3 国庆节:-09-20+10-01*7-10-10 中秋节:+09-25*3'],
+  [2019, ['http:2018-12/06/content_5346276', 'http:2019-03/22/content_5375877'], '0:-2018-12-29+2018-12-30*3 1:-02-02-02-03+02-04*7 2:+04-05 3:-04-28+05-01*4-05-05 4:+06-07 5:+09-13 6:-09-29+10-01*7-10-12'],
+  [2020, ['http:2019-11/21/content_5454164', 'http:2020-01/27/content_5472352'], '0:+01-01 1:-01-19+01-24*10-02-03 2:+04-04*3 3:-04-26+05-01*5-05-09 4:+06-25*3-06-28 7:-09-27+10-01*8-10-10'],
+  [2021, ['http:2020-11/25/content_5564127'], '0:+01-01*3 1:-02-07+02-11*7-02-20 2:+04-03*3 3:-04-25+05-01*5-05-08 4:+06-12*3 5:-09-18+09-19*3 6:-09-26+10-01*7-10-09'],
+  [2022, ['http:2021-10/25/content_5644835'], '0:+01-01*3 1:-01-29-01-30+01-31*7 2:-04-02+04-03*3 3:-04-24+04-30*5-05-07 4:+06-03*3 5:+09-10*3 6:+10-01*7-10-08-10-09'],
+  [2023, ['http:2022-12/08/content_5730844'], '0:+2022-12-31*3 1:+01-21*7-01-28-01-29 2:+04-05 3:-04-23+04-29*5-05-06 4:+06-22*3-06-25 8:+09-29*8-10-07-10-08'],
+  [2024, ['https:202310/content_6911528'], '0:+01-01 1:-02-04+02-10*8-02-18 2:+04-04*3-04-07 3:-04-28+05-01*5-05-11 4:+06-10 5:-09-14+09-15*3 6:-09-29+10-01*7-10-12'],
+  [2025, ['https:202411/content_6986383'], '0:+01-01 1:-01-26+01-28*8-02-08 2:+04-04*3 3:-04-27+05-01*5 4:+05-31*3 7:-09-28+10-01*8-10-11'],
+  [2026, ['https:202511/content_7047091'], '0:+01-01*3-01-04 1:-02-14+02-15*9-02-28 2:+04-04*3 3:+05-01*5-05-09 4:+06-19*3 6:-09-20+10-01*7-10-10 5:+09-25*3'],
 ];
 
 function expand([year, papers, text]: readonly [number, readonly string[], string]): CnHolidayYear {
@@ -35,11 +40,11 @@ function expand([year, papers, text]: readonly [number, readonly string[], strin
       const [day, count = '1'] = token.slice(1).split('*') as [string, string?];
       const date = day.length === 5 ? `${year}-${day}` : day;
       const first = dayNumber(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
-      for (let k = 0; k < Number(count); k++) days.push({ date: fromDayNumber(first + k), name, isOffDay: token[0] === '+' });
+      for (let k = 0; k < Number(count); k++) days.push({ date: fromDayNumber(first + k), name: NAMES[Number(name)]!, isOffDay: token[0] === '+' });
     }
   }
   days.sort((a, b) => (a.date < b.date ? -1 : 1));
-  return { year, title: `国务院办公厅关于${year}年部分节假日安排的通知`, papers, days };
+  return { year, title: `国务院办公厅关于${year}年部分节假日安排的通知`, papers: papers.map((p) => p.replace(/^(https?):(.*)$/, '$1://www.gov.cn/zhengce/zhengceku/$2.htm')), days };
 }
 
 /**

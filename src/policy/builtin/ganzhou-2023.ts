@@ -1,6 +1,10 @@
 import type { Policy } from '../schema';
+import { GAN_2023_28 } from '../documents';
 import { INBOUND_AS_JIANGSU, MILITARY_AS_PUBLIC, NO_CODE_REQUIREMENT } from './common';
 
+
+/** 市医疗保障局各分局: the bureau's branches, who answer for several deadlines. */
+const BRANCHES = '市医疗保障局各分局';
 /**
  * 赣市医保字〔2023〕28号 关于进一步加强药品和医用耗材集中带量采购监管的通知 (Ganzhou, 2023):
  * drugs ≥ 90% and high-value consumables ≥ 80% for institutions and for each bureau branch;
@@ -15,7 +19,7 @@ export const GANZHOU_2023 = {
   id: 'ganzhou-2023',
   title: '关于进一步加强药品和医用耗材集中带量采购监管的通知',
   titleEn: 'Notice on further strengthening the supervision of volume-based procurement of drugs and medical consumables',
-  document: '赣市医保字〔2023〕28号',
+  document: GAN_2023_28,
   issuer: ['赣州市医疗保障局', '赣州市财政局', '赣州市卫生健康委员会'],
   year: 2023,
   effective: { from: '2023-01-01', clause: 'the copy bears no date: the year of the document number' },
@@ -45,9 +49,9 @@ export const GANZHOU_2023 = {
     { id: 'negotiated-purchase-filing', rule: 'workdays-after-event', workdays: 7, label: '议价采购备案', labelEn: 'file a negotiated off-platform purchase', who: '医疗机构', to: '市医疗保障局基金管理中心', clause: '§2(4)' },
     { id: 'order-unanswered-report', rule: 'hours-after-event', hours: 48, label: '订单超过48小时未响应，书面报备', labelEn: 'report an order unanswered for 48 hours', who: '医疗机构', to: '同级医疗保障部门', clause: '§2(6)' },
     { id: 'delayed-response-list', rule: 'workdays-after-event', workdays: 1, label: '汇总形成延迟响应清单', labelEn: 'compile the delayed-response list', who: '医疗保障部门', clause: '§2(6)' },
-    { id: 'distributor-escalation', rule: 'hours-after-event', hours: 24, label: '再次超过24小时仍未响应，报告市医疗保障局', labelEn: 'escalate a distributor still silent 24 hours later', who: '市医疗保障局各分局', clause: '§2(6)' },
-    { id: 'selected-product-check', rule: 'month-after-effect', month: 3, label: '中选产品进院及使用情况排查', labelEn: 'check of selected products in hospitals', who: '市医疗保障局各分局', clause: '§2(2) (从中选结果落地执行第3个月起)' },
-    { id: 'annual-report', rule: 'yearly', month: 1, day: 15, yearsAfter: 1, label: '报送年度加强集采监管工作情况报告', labelEn: 'yearly report on VBP supervision', who: '市医疗保障局各分局', to: '市医疗保障局', clause: '§3(2)' },
+    { id: 'distributor-escalation', rule: 'hours-after-event', hours: 24, label: '再次超过24小时仍未响应，报告市医疗保障局', labelEn: 'escalate a distributor still silent 24 hours later', who: BRANCHES, clause: '§2(6)' },
+    { id: 'selected-product-check', rule: 'month-after-effect', month: 3, label: '中选产品进院及使用情况排查', labelEn: 'check of selected products in hospitals', who: BRANCHES, clause: '§2(2) (从中选结果落地执行第3个月起)' },
+    { id: 'annual-report', rule: 'yearly', month: 1, day: 15, yearsAfter: 1, label: '报送年度加强集采监管工作情况报告', labelEn: 'yearly report on VBP supervision', who: BRANCHES, to: '市医疗保障局', clause: '§3(2)' },
   ],
   vbp: {
     demandReview: { floor: 'last-year-actual', explainBelowShare: '0.8', clause: '§2(1)' },

@@ -1,4 +1,5 @@
 import type { Policy } from '../schema';
+import { SU_2022_38 } from '../documents';
 import { NO_CODE_REQUIREMENT } from './common';
 
 
@@ -30,7 +31,7 @@ export const JIANGSU_2019 = {
   },
   exclusions: [],
   insuranceCode: { requiredFor: [], clause: NO_CODE_REQUIREMENT },
-  dataBasis: { basis: 'inbound', clause: '§2(2) (采购和使用数据); inbound basis as in 苏医保发〔2022〕38号 annex 1 §3' },
+  dataBasis: { basis: 'inbound', clause: `§2(2) (采购和使用数据); inbound basis as in ${SU_2022_38} annex 1 §3` },
   measures: [
     { id: 'drug', clause: ALL_CATEGORIES_CLAUSE },
     { id: 'consumable', clause: ALL_CATEGORIES_CLAUSE },

@@ -1,19 +1,25 @@
 import type { Policy } from '../schema';
+import { SU_2022_38 } from '../documents';
 import { SEED_002 } from './common';
+
+const ANNEX_1_2 = 'annex 1 §2';
+
+/** The monthly report's labels, which 通医保发〔2022〕38号 forwards unchanged. @internal */
+export const MONTHLY_REPORT_LABELS = { label: '医疗机构上报上月采购数据', labelEn: "institutions report last month's purchases" } as const;
 
 /** The ten drug kinds and IVD reagents that jiangsu-2022 annex 1 §2 leaves out "for now" (暂不包含). */
 export const JIANGSU_2022_EXCLUSIONS = [
-  { kind: 'tcm-decoction-pieces', clause: 'annex 1 §2' },
-  { kind: 'formula-granules', clause: 'annex 1 §2' },
-  { kind: 'psychotropic', clause: 'annex 1 §2' },
-  { kind: 'narcotic', clause: 'annex 1 §2' },
-  { kind: 'toxic', clause: 'annex 1 §2' },
-  { kind: 'radiopharmaceutical', clause: 'annex 1 §2' },
-  { kind: 'preventive-biologic', clause: 'annex 1 §2' },
-  { kind: 'family-planning', clause: 'annex 1 §2' },
-  { kind: 'hospital-preparation', clause: 'annex 1 §2' },
-  { kind: 'special-medical-food', clause: 'annex 1 §2' },
-  { kind: 'ivd-reagent', clause: 'annex 1 §2' },
+  { kind: 'tcm-decoction-pieces', clause: ANNEX_1_2 },
+  { kind: 'formula-granules', clause: ANNEX_1_2 },
+  { kind: 'psychotropic', clause: ANNEX_1_2 },
+  { kind: 'narcotic', clause: ANNEX_1_2 },
+  { kind: 'toxic', clause: ANNEX_1_2 },
+  { kind: 'radiopharmaceutical', clause: ANNEX_1_2 },
+  { kind: 'preventive-biologic', clause: ANNEX_1_2 },
+  { kind: 'family-planning', clause: ANNEX_1_2 },
+  { kind: 'hospital-preparation', clause: ANNEX_1_2 },
+  { kind: 'special-medical-food', clause: ANNEX_1_2 },
+  { kind: 'ivd-reagent', clause: ANNEX_1_2 },
 ] as const satisfies Policy['exclusions'];
 
 /**
@@ -28,7 +34,7 @@ export const JIANGSU_2022 = {
   id: 'jiangsu-2022',
   title: '关于加强公立医疗机构阳光采购监测工作的通知',
   titleEn: 'Notice on strengthening the monitoring of sunshine procurement by public medical institutions',
-  document: '苏医保发〔2022〕38号',
+  document: SU_2022_38,
   issuer: ['江苏省医疗保障局'],
   year: 2022,
   issuedOn: '2022-06-02',
@@ -64,8 +70,7 @@ export const JIANGSU_2022 = {
       rule: 'monthly',
       day: 15,
       monthsAfter: 1,
-      label: '医疗机构上报上月采购数据',
-      labelEn: "institutions report last month's purchases",
+      ...MONTHLY_REPORT_LABELS,
       who: '二级以上公立医疗机构',
       to: '设区市医保部门（在宁省（部）属公立医疗机构报省医保部门）',
       clause: 'main text §2(1)',

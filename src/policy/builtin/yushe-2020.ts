@@ -1,4 +1,5 @@
 import type { Policy } from '../schema';
+import { YUSHE_2020_PLAN } from '../documents';
 import { INBOUND_AS_JIANGSU, MILITARY_AS_PUBLIC, NO_CODE_REQUIREMENT } from './common';
 
 /**
@@ -12,9 +13,9 @@ import { INBOUND_AS_JIANGSU, MILITARY_AS_PUBLIC, NO_CODE_REQUIREMENT } from './c
  */
 export const YUSHE_2020 = {
   id: 'yushe-2020',
-  title: '榆社县推进药品耗材集中带量采购和使用工作实施方案',
+  title: YUSHE_2020_PLAN,
   titleEn: 'Yushe county plan for volume-based procurement and use of drugs and consumables',
-  document: '榆社县推进药品耗材集中带量采购和使用工作实施方案',
+  document: YUSHE_2020_PLAN,
   issuer: ['榆社县人民政府办公室'],
   year: 2020,
   issuedOn: '2020-03-31',
