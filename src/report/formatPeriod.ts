@@ -11,14 +11,17 @@ const QUARTERS = ['一', '二', '三', '四'];
  *
  * @category Reports
  * @param period - `{ from, to }`, civil dates, both included
- * @param fn - the public function to name in an error (for callers inside the package)
- * @param path - the field to name in an error
  * @returns the label
  * @throws {SunshineInputError} for a period that is not `{ from, to }` with `from` ≤ `to`
  * @example
  * formatPeriod({ from: '2024-01-01', to: '2024-03-31' }) //=> '2024年第一季度'
  */
-export function formatPeriod(period: Period, fn = 'formatPeriod', path = 'period'): string {
+export function formatPeriod(period: Period): string {
+  return periodLabel(period, 'formatPeriod', 'period');
+}
+
+/** {@link formatPeriod} for the package's own functions: a refusal names the caller's function and field. @internal */
+export function periodLabel(period: unknown, fn: string, path: string): string {
   const { from, to } = readOrThrow(readPeriod, period, fn, path);
   const year = from.slice(0, 4);
   const m1 = Number(from.slice(5, 7));

@@ -15,7 +15,7 @@ import type { DeadlineEvent } from '../calendar/reportingSchedule';
 import type { VolumeGroupProgress } from '../vbp/aggregateVolumeProgress';
 import { VOLUME_STATUS_LABELS } from '../vbp/agreedVolumeProgress';
 import { comparePeers } from './comparePeers';
-import { formatPeriod } from './formatPeriod';
+import { periodLabel } from './formatPeriod';
 import { reportingCompleteness } from './reportingCompleteness';
 
 /** What a bulletin is made of. */
@@ -137,7 +137,7 @@ export function renderBulletin(input: BulletinInput, options: RenderBulletinOpti
       ? input.periodLabel
       : typeof input.period === 'string'
         ? input.period
-        : formatPeriod(input.period, fn, 'input.period');
+        : periodLabel(input.period, fn, 'input.period');
   if (typeof period !== 'string' || period.trim() === '') {
     throw inputError(fn, input.periodLabel !== undefined ? 'input.periodLabel' : 'input.period', period, 'a period { from, to } or its label', 'missing');
   }

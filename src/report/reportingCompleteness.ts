@@ -1,5 +1,5 @@
 import type { Period } from '../_lib/period';
-import { formatPeriod } from './formatPeriod';
+import { periodLabel } from './formatPeriod';
 import type Decimal from 'decimal.js';
 import { D } from '../_lib/decimal';
 import { regionKey } from '../_lib/region';
@@ -86,7 +86,7 @@ export function reportingCompleteness(
       throw inputError(fn, `periods[${i}]`, p, '{ period, measures: measures from measureOnlineRates }', 'invalid-type');
     }
     // a period { from, to } is labelled as bulletins print it; a string is the label
-    const period = typeof p.period === 'string' ? p.period : formatPeriod(p.period, fn, `periods[${i}].period`);
+    const period = typeof p.period === 'string' ? p.period : periodLabel(p.period, fn, `periods[${i}].period`);
     const withData = institutionsWithData(p.measures);
     for (const m of p.measures) {
       const status: ReportingStatus = !withData.has(m.institutionId) ? 'not-reported' : m.lines === 0 || m.totalAmount.isZero() ? 'no-purchases' : 'reported';
