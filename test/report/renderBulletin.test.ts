@@ -174,3 +174,117 @@ describe('renderBulletin: sections, margins and the period (issue 20)', () => {
     expect(refusal({ ...input, policy: 'nowhere-2099' })).toMatch(/^renderBulletin input\.policy/);
   });
 });
+
+describe('renderBulletin: the whole Markdown text', () => {
+  it('says what each section is, with its headers, the period, the document and the rounding rule', () => {
+    const md = renderBulletin({ ...input, period: { from: '2024-01-01', to: '2024-03-31' } }, { format: 'markdown', title: '测试通报', asOf: '2024-04-20' });
+    // the figures are the first suite's, worked by hand there; here every word around them
+    expect(md.split('\n')).toEqual([
+      '# 测试通报',
+      '',
+      '统计期间：2024年第一季度　发布日期：2024-04-20　依据：苏医保发〔2022〕38号',
+      '',
+      '网采率以百分比显示，四舍五入保留 2 位小数；是否达标按精确值判断。金额：地区表为万元（保留两位小数），其余为元。',
+      '',
+      '**一、地区网上采购率（同级别 Σ省平台 ÷ Σ院内，附件1 §1(2)）**',
+      '',
+      '| 地区 | 级别 | 指标 | 机构数 | 未报送 | Σ省平台（万元） | Σ院内（万元） | 网采率 | 目标 | 是否达标 |',
+      '|---|---|---|---|---|---|---|---|---|---|',
+      '| 崇川区 | 三级 | 药品 | 3 | 1 | 0.17 | 0.20 | 82.50% | — | — |',
+      '| 崇川区 | 三级 | 医用耗材 | 3 | 1 | 0.06 | 0.10 | 60.00% | — | — |',
+      '',
+      '**二、机构目标考核（苏医保发〔2022〕38号）**',
+      '',
+      '| 机构 | 级别 | 指标 | 网采率 | 目标 | 结果 | 差距（百分点） |',
+      '|---|---|---|---|---|---|---|',
+      '| A | 三级 | 药品 | 85.00% | 85.00% | 达标 | 0.00 |',
+      '| A | 三级 | 医用耗材 | 60.00% | 75.00% | 未达标 | -15.00 |',
+      '| B | 三级 | 药品 | 80.00% | 85.00% | 未达标 | -5.00 |',
+      '| B | 三级 | 医用耗材 | — | 75.00% | 无数据 | — |',
+      '| C | 三级 | 药品 | — | 85.00% | 无数据 | — |',
+      '| C | 三级 | 医用耗材 | — | 75.00% | 无数据 | — |',
+      '',
+      '**三、报送完整性（未报送不计为 0%）**',
+      '',
+      '| 地区 | 级别 | 指标 | 应报 | 已报（有采购） | 已报（无采购） | 未报送 | 报送率 | 未报送机构 |',
+      '|---|---|---|---|---|---|---|---|---|',
+      '| 崇川区 | 三级 | 药品 | 3 | 2 | 0 | 1 | 66.67% | C |',
+      '| 崇川区 | 三级 | 医用耗材 | 3 | 1 | 1 | 1 | 66.67% | C |',
+      '',
+      '**四、同级排名（药品网采率，并列同名次）**',
+      '',
+      '| 地区 | 级别 | 名次 | 机构 | 网采率 | 百分位 | 同级中位数 |',
+      '|---|---|---|---|---|---|---|',
+      '| 崇川区 | 三级 | 1 | A | 85.00% | 100.00% | 82.50% |',
+      '| 崇川区 | 三级 | 2 | B | 80.00% | 0.00% | 82.50% |',
+      '',
+      '**五、未达标机构及达标所需金额（元）**',
+      '',
+      '| 机构 | 指标 | 网采率 | 目标 | 转入省平台（总额不变） | 或新增省平台采购 |',
+      '|---|---|---|---|---|---|',
+      '| A | 医用耗材 | 60.00% | 75.00% | 150.00 | 600.00 |',
+      '| B | 药品 | 80.00% | 85.00% | 50.00 | 333.33 |',
+      '',
+      '（图表见 HTML 版。）',
+      '',
+    ]);
+  });
+
+  it('shows one decimal digit of the rates when asked, and escapes a | in a cell', () => {
+    const named = measures.map((m) => (m.institutionId === 'A' ? { ...m, institutionName: 'A|院' } : m));
+    const md = renderBulletin({ ...input, measures: named }, { format: 'markdown', title: 't', asOf: '2024-04-20', digits: 1 });
+    expect(md).toContain('网采率以百分比显示，四舍五入保留 1 位小数');
+    // 0.85 → 85.0 %, margin 0 → 0.0; the name's | escaped for Markdown
+    expect(md).toContain('| A\\|院 | 三级 | 药品 | 85.0% | 85.0% | 达标 | 0.0 |');
+  });
+});
+
+describe('renderBulletin: the HTML sections and charts', () => {
+  const D = measures[0]!.totalAmount.constructor as unknown as new (v: string) => import('decimal.js').default;
+  // one VBP group: 390 of 1,000 agreed, time progress 0.5 → 39.00 % against 50.00 %, 预警
+  const vbp = [{ key: 'A', items: 1, agreedQuantity: new D('1000'), purchasedQuantity: new D('390'), completionRate: new D('0.39'), expectedQuantity: new D('500'), timeProgress: new D('0.5'), gapPoints: new D('-11'), remainingQuantity: new D('610'), status: 'warning', label: '预警', statusCounts: { warning: 1 }, warnings: [] }] as never;
+  const deadlines = [
+    { kind: 'monthly', label: '月度报送', period: '2024-04', due: '2024-05-15', nominalDue: '2024-05-15', rolled: false, provisional: false, citation: { policyId: 'jiangsu-2022', document: '苏医保发〔2022〕38号', clause: '§2(1)' } },
+    { kind: 'monthly', label: '月度报送', period: '2024-05', due: '2024-06-17', nominalDue: '2024-06-15', rolled: true, provisional: false, citation: { policyId: 'jiangsu-2022', document: '苏医保发〔2022〕38号', clause: '§2(1)' } },
+    { kind: 'monthly', label: '月度报送', period: '2024-03', due: '2024-04-15', nominalDue: '2024-04-15', rolled: false, provisional: false, citation: { policyId: 'jiangsu-2022', document: '苏医保发〔2022〕38号', clause: '§2(1)' } },
+    { kind: 'annual', label: '年度报告', period: '2024', due: '2025-01-15', nominalDue: '2025-01-15', rolled: false, provisional: true, citation: { policyId: 'jiangsu-2022', document: '苏医保发〔2022〕38号', clause: '§2(3)' } },
+  ] as never;
+  const full = parse(renderBulletin({ ...input, vbp, deadlines }, { format: 'html', title: '<通报> & "说明"', asOf: '2024-04-20' })) as unknown as Node;
+  const heads = (id: string) => {
+    const table = [...walk(full)].find((el) => el.tagName === 'table' && attr(el, 'id') === id)!;
+    return [text([...walk(table)].find((el) => el.tagName === 'caption')!), [...walk(table)].filter((el) => el.tagName === 'th').map((th) => text(th))];
+  };
+
+  it('names every section and column, numbered in order', () => {
+    expect(heads('vbp-progress')).toEqual(['六、带量采购约定采购量完成进度', ['对象', '约定采购量', '已采购量', '完成进度', '序时进度', '状态']]);
+    expect(heads('deadlines')).toEqual(['七、近期报送期限', ['事项', '所属期', '截止日期', '说明', '依据']]);
+    expect(heads('lagging')[0]).toBe('五、未达标机构及达标所需金额（元）');
+  });
+
+  it('lists the VBP progress and the deadlines due on or after the bulletin date, rolled and provisional ones said so', () => {
+    expect(tableRows(full, 'vbp-progress')).toEqual([['A', '1000', '390', '39.00%', '50.00%', '预警']]);
+    // 2024-04-15 is before 2024-04-20: left out
+    expect(tableRows(full, 'deadlines')).toEqual([
+      ['月度报送', '2024-04', '2024-05-15', '', '苏医保发〔2022〕38号 §2(1)'],
+      ['月度报送', '2024-05', '2024-06-17', '原定 2024-06-15，遇休息日顺延', '苏医保发〔2022〕38号 §2(1)'],
+      ['年度报告', '2024', '2025-01-15', '暂定', '苏医保发〔2022〕38号 §2(3)'],
+    ]);
+  });
+
+  it('draws the VBP chart against time progress, escapes the title and says what the dashed line is', () => {
+    const svg = [...walk(full)].find((el) => el.tagName === 'svg' && attr(el, 'id') === 'chart-vbp')!;
+    const parts = [...walk(svg as unknown as Node)];
+    // 0.39 × 360 = 140.4 px wide; the time-progress line at 200 + 0.5 × 360 = 380.0; the bar below it is red
+    expect(parts.filter((el) => el.tagName === 'rect').map((r) => [attr(r, 'width'), attr(r, 'fill')])).toEqual([['140.4', '#d9534f']]);
+    expect(parts.filter((el) => el.tagName === 'line' && attr(el, 'stroke-dasharray') === '3,2').map((l) => attr(l, 'x1'))).toEqual(['380.0']);
+    expect(parts.filter((el) => el.tagName === 'text').map((t) => text(t))).toEqual(['A', '39.00%（序时 50.00%）', '虚线：目标或序时进度 / dashed: target or time progress']);
+    expect(attr(svg, 'aria-label')).toBe('带量采购完成进度与序时进度');
+    const title = [...walk(full)].find((el) => el.tagName === 'title')!;
+    expect(text(title)).toBe('<通报> & "说明"');
+    expect(html).toContain('<html lang="zh-CN">');
+    // a bar at the target is blue, one below it red
+    const drug = [...walk(doc)].find((el) => el.tagName === 'svg' && attr(el, 'id') === 'chart-drug')!;
+    expect([...walk(drug as unknown as Node)].filter((el) => el.tagName === 'rect').map((r) => attr(r, 'fill'))).toEqual(['#5b9bd5', '#d9534f']);
+    expect(attr(drug, 'aria-label')).toBe('药品网采率与目标');
+  });
+});
