@@ -288,3 +288,76 @@ describe('adapters check what they emit (issue 20)', () => {
     expect(() => fromNhsaRecords([], { ...opts, gifts: 'keep' as never })).toThrow('fromNhsaRecords: options.gifts expected one of "exclude", "include"');
   });
 });
+
+describe('adapters: what each rejection says', () => {
+  it('fromCsvRows names what it expected, in words a clerk can act on', () => {
+    const base = { 医疗机构编码: 'H1', 入库日期: '2024-03-05', 类别: '药品', 采购渠道: '省平台', 金额: '1' };
+    const { rejected } = fromCsvRows([
+      7 as never,
+      { ...base, 金额: '一百' },
+      { ...base, 入库日期: '2024-03-05 25:00' },
+      { ...base, 类别: '器械' },
+      { ...base, 采购渠道: '邮寄' },
+      { ...base, 品种: '保健品' },
+      { ...base, 高值: '也许' },
+      { ...base, 其他: 'x' },
+      { 医疗机构编码: 'H1' },
+      { ...base, 医疗机构编码: true },
+    ]);
+    expect(rejected.map((r) => [r.row, r.column, r.expected])).toEqual([
+      [1, '', 'a row keyed by header'],
+      [2, '金额', 'an amount such as "1,234.56" or "12.5万元"'],
+      [3, '入库日期', 'a real date such as "2024-03-05" or "2024/3/5", optionally with a time of day such as "10:20:00"'],
+      [4, '类别', 'one of 药品, 医用耗材 (drug, consumable)'],
+      [5, '采购渠道', 'one of 省平台, 应急, 线下 (platform, emergency, offline)'],
+      [6, '品种', 'a kind such as 中药饮片, 体外诊断试剂, or empty'],
+      [7, '高值', '是 / 否 (true / false)'],
+      [8, '其他', 'a known column (医疗机构编码、机构编码、医疗机构代码、institutionId、institution_id、入库日期…) or one listed in options.columns / options.ignoreColumns'],
+      [9, 'receivedOn', 'a column for receivedOn'],
+      [10, '医疗机构编码', 'a text or a number'],
+    ]);
+    // each missing field in turn, in the order of a line
+    const missing = (row: Record<string, string>) => fromCsvRows([row]).rejected[0]?.column;
+    expect(missing({ 入库日期: '2024-03-05', 类别: '药品', 采购渠道: '省平台', 金额: '1' })).toBe('institutionId');
+    expect(missing({ 医疗机构编码: 'H1', 入库日期: '2024-03-05', 采购渠道: '省平台', 金额: '1' })).toBe('category');
+    expect(missing({ 医疗机构编码: 'H1', 入库日期: '2024-03-05', 类别: '药品', 金额: '1' })).toBe('channel');
+    expect(missing({ 医疗机构编码: 'H1', 入库日期: '2024-03-05', 类别: '药品', 采购渠道: '省平台' })).toBe('amount');
+    // blanks: an empty institution cell is a missing institution, an empty code no code, an empty kind no kind
+    expect(missing({ ...base, 医疗机构编码: ' ' })).toBe('institutionId');
+    expect(fromCsvRows([{ ...base, 医保代码: '', 品种: '', 高值: '' }]).lines[0]).toMatchObject({ insuranceCode: undefined, kind: undefined, highValue: false });
+    expect(fromCsvRows([{ ...base, 医保代码: ' XA01 ', 金额: 12.5 }]).lines[0]).toMatchObject({ insuranceCode: 'XA01', amount: '12.5' });
+  });
+
+  it('fromCsvRows reads the columns and units it is told, and the forms of yes, no and kinds', () => {
+    const row = { 编码: 'H1', 日期: '2024.3.5', 类别: 'consumable', 渠道: 'offline', 金额: '2', 高值: 'Y', 品种: 'ivd-reagent', 备注: 'x' };
+    const { lines, rejected } = fromCsvRows([row], { columns: { 编码: 'institutionId', 日期: 'receivedOn' }, ignoreColumns: ['备注'], unit: 'wan-yuan' });
+    expect(rejected).toEqual([]);
+    // 2 万元 = 20,000 元
+    expect(lines[0]).toMatchObject({ institutionId: 'H1', receivedOn: '2024-03-05', category: 'consumable', channel: 'offline', amount: '20000', highValue: true, kind: 'ivd-reagent' });
+    // a file of one institution: the id from the options
+    expect(fromCsvRows([{ 入库日期: '2024年3月5日', 类别: '耗材', 采购渠道: '应急采购', 金额: '0', 是否高值: '否' }], { institutionId: 'H9' }).lines[0]).toMatchObject({ institutionId: 'H9', receivedOn: '2024-03-05', channel: 'emergency', highValue: false });
+    expect(fromCsvRows([{ ...row, 高值: 'N' }], { columns: { 编码: 'institutionId', 日期: 'receivedOn' }, ignoreColumns: ['备注'] }).lines[0]?.highValue).toBe(false);
+  });
+
+  it('fromNhsaRecords names what it expected', () => {
+    const ok = { med_list_codg: 'XA01', finl_trns_pric: '2', purc_retn_cnt: '3', purc_retn_stoin_time: '2024-03-05 10:00:00' };
+    const { rejected } = fromNhsaRecords(
+      [null, { ...ok, med_list_codg: ' ' }, { ...ok, med_list_codg: 'Q1' }, { ...ok, finl_trns_pric: '-1' }, { ...ok, purc_retn_cnt: 'x' }, { ...ok, purc_retn_stoin_time: 20240305 }],
+      { interface: '3503', institutionId: 'H1', channel: () => 'platform' },
+    );
+    expect(rejected.map((r) => [r.row, r.column, r.expected])).toEqual([
+      [1, '', 'a 3503/3504 record object'],
+      [2, 'med_list_codg', 'the 医疗目录编码 of the product'],
+      [3, 'med_list_codg', 'a code starting with X, Z, T (drugs) or C (consumables), or options.category'],
+      [4, 'finl_trns_pric', 'a non-negative price such as "12.345678" (最终成交单价)'],
+      [5, 'purc_retn_cnt', 'a non-negative count such as "10.5" (采购/退货数量)'],
+      [6, 'purc_retn_stoin_time', 'an inbound time "yyyy-MM-dd HH:mm:ss" (采购/退货入库时间), a real date and time'],
+    ]);
+    // lower-case code letters, a number price, a consumable's high-value rule, a 3504 gift flag is not a gift
+    const r = fromNhsaRecords([{ ...ok, med_list_codg: 'c01', finl_trns_pric: 1.5, prod_geay_flag: '1' }], { interface: '3504', institutionId: 'H1', channel: () => 'offline', highValue: () => true });
+    // −(1.5 × 3) = −4.5
+    expect(r.lines[0]).toMatchObject({ category: 'consumable', highValue: true, amount: '-4.5', insuranceCode: 'c01' });
+    // the high-value rule is not asked about drugs
+    expect(fromNhsaRecords([ok], { interface: '3503', institutionId: 'H1', channel: () => 'platform', highValue: () => 'anything' as never }).lines[0]?.highValue).toBeUndefined();
+  });
+});
