@@ -54,14 +54,15 @@ const PREFIX: Readonly<Record<number, { category: Category; kind?: ProductKind }
   67: { category: 'consumable' },
 };
 
-/** The integer and the number of decimals of the last text {@link scaled} read. */
-let M = 0;
-let S = 0;
+/** The integer and the number of decimals of the last text {@link scaled} read. @internal */
+export let M = 0;
+/** @internal */
+export let S = 0;
 /**
  * Reads a plain non-negative decimal of at most 15 significant digits (`'12.345678'`) as the integer
  * M and its decimals S, exactly (such integers are exact in a double); false for any other text.
  */
-function scaled(text: string): boolean {
+export function scaled(text: string): boolean {
   let m = 0;
   let s = -1;
   let digits = 0;
@@ -81,7 +82,7 @@ function scaled(text: string): boolean {
 }
 
 /** The text of the integer m scaled down by s decimals, as Decimal's toFixed writes it (no trailing zeros, no -0). */
-function decimalText(m: number, s: number, negative: boolean): string {
+export function decimalText(m: number, s: number, negative: boolean): string {
   // trailing zeros off by integer division, exact below 2^53
   while (s > 0 && m % 10 === 0) {
     m /= 10;

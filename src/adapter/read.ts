@@ -9,7 +9,7 @@ import type { PurchaseLineInput } from '../rate/lineSchema';
 
 const DATE_PART = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/;
 /** A time of day: 0–23 hours (one or two digits), minutes, optional seconds and fraction. */
-const TIME = /^(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?$/;
+export const TIME = /^(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?$/;
 const MEMO = 4096;
 
 /** Two digits at k making a number below `limit`. */
@@ -18,8 +18,8 @@ const two = (t: string, k: number, limit: number): boolean => {
   const b = t.charCodeAt(k + 1) - 48;
   return a >= 0 && a <= 9 && b >= 0 && b <= 9 && a * 10 + b < limit;
 };
-/** `HH:mm:ss` at 11–18 of a 19-character date and time, by character codes (what {@link TIME} accepts of that length). */
-const isTime = (t: string): boolean => two(t, 11, 24) && t.charCodeAt(13) === 58 && two(t, 14, 60) && t.charCodeAt(16) === 58 && two(t, 17, 60);
+/** `HH:mm:ss` at 11–18 of a 19-character date and time, by character codes: what {@link TIME} accepts there (test/adapter/fastPaths.test.ts). @internal */
+export const isTime = (t: string): boolean => two(t, 11, 24) && t.charCodeAt(13) === 58 && two(t, 14, 60) && t.charCodeAt(16) === 58 && two(t, 17, 60);
 
 /**
  * A reader of dates as exports write them (`2024-03-05`, `2024/3/5`, `2024.3.5`, `2024年3月5日`),

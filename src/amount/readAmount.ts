@@ -17,6 +17,27 @@ export function significantDigits(n: number): number {
 }
 
 /**
+ * Whether a text is a plain decimal already in canonical form (what canonicalAmount would give back
+ * unchanged), by one pass over its characters: canonicalAmount's shortcut (test/adapter/fastPaths.test.ts).
+ * @internal
+ */
+export function isCanonicalAmount(text: string): boolean {
+  const n = text.length;
+  let k = text.charCodeAt(0) === 45 ? 1 : 0;
+  const start = k;
+  while (k < n && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
+  const whole = k - start;
+  if (whole < 1 || whole > 30 || (whole > 1 && text.charCodeAt(start) === 48)) return false;
+  // an integer: canonical unless it is -0
+  if (k === n) return start === 0 || text.charCodeAt(start) !== 48;
+  if (text.charCodeAt(k) !== 46) return false;
+  const point = k++;
+  while (k < n && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
+  const fraction = k - point - 1;
+  return k === n && fraction >= 1 && fraction <= 30 && text.charCodeAt(n - 1) !== 48;
+}
+
+/**
  * A plain decimal's canonical text, as `readAmount(text).toFixed()` writes it (no leading zeros, no
  * trailing zeros after the point, no sign on zero), found without making a Decimal; null for any
  * other text (a + sign included). Exact: only digits move.
@@ -26,18 +47,7 @@ export function significantDigits(n: number): number {
  */
 export function canonicalAmount(text: string): string | null {
   // most cells are canonical already ('1234.5'): the text itself, after one pass over its characters
-  const n = text.length;
-  let k = text.charCodeAt(0) === 45 ? 1 : 0;
-  const start = k;
-  while (k < n && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
-  const whole = k - start;
-  let canonical = whole >= 1 && whole <= 30 && (whole === 1 || text.charCodeAt(start) !== 48);
-  if (canonical && k < n) {
-    const point = k++;
-    while (k < n && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
-    canonical = text.charCodeAt(point) === 46 && k === n && k - point - 1 >= 1 && k - point - 1 <= 30 && text.charCodeAt(n - 1) !== 48;
-  } else if (canonical) canonical = start === 0 || whole > 1 || text.charCodeAt(start) !== 48;
-  if (canonical) return text;
+  if (isCanonicalAmount(text)) return text;
   const m = AMOUNT_RE.test(text) ? /^(-?)0*(\d+?)(?:\.(\d*?)0*)?$/.exec(text) : null;
   return m === null ? null : `${m[1] !== '' && /[1-9]/.test(text) ? '-' : ''}${m[2]}${m[3] ? `.${m[3]}` : ''}`;
 }

@@ -342,7 +342,7 @@ describe('adapters: what each rejection says', () => {
   it('fromNhsaRecords names what it expected', () => {
     const ok = { med_list_codg: 'XA01', finl_trns_pric: '2', purc_retn_cnt: '3', purc_retn_stoin_time: '2024-03-05 10:00:00' };
     const { rejected } = fromNhsaRecords(
-      [null, { ...ok, med_list_codg: ' ' }, { ...ok, med_list_codg: 'Q1' }, { ...ok, finl_trns_pric: '-1' }, { ...ok, purc_retn_cnt: 'x' }, { ...ok, purc_retn_stoin_time: 20240305 }],
+      [null as never, { ...ok, med_list_codg: ' ' }, { ...ok, med_list_codg: 'Q1' }, { ...ok, finl_trns_pric: '-1' }, { ...ok, purc_retn_cnt: 'x' }, { ...ok, purc_retn_stoin_time: 20240305 }],
       { interface: '3503', institutionId: 'H1', channel: () => 'platform' },
     );
     expect(rejected.map((r) => [r.row, r.column, r.expected])).toEqual([
