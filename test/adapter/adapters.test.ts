@@ -27,10 +27,10 @@ describe('fromNhsaRecords (interfaces 3503 and 3504)', () => {
     { med_list_codg: 'Q999', finl_trns_pric: '1', purc_retn_cnt: '1', purc_retn_stoin_time: '2024-03-05 10:00:00' },
   ];
   const channel = (r: Record<string, unknown>) => (r.platform_order_no !== undefined ? 'platform' : 'offline');
-  const result = fromNhsaRecords(purchases, { interface: '3503', institutionId: 'H1', channel });
+  const run = () => fromNhsaRecords(purchases, { interface: '3503', institutionId: 'H1', channel });
 
   it('maps purchases: amount = price × count exactly, dated by the inbound time, coded by 医疗目录编码', () => {
-    expect(result.lines.map((l) => [l.row, l.category, l.kind ?? null, l.channel, l.amount, l.receivedOn, l.insuranceCode])).toEqual([
+    expect(run().lines.map((l) => [l.row, l.category, l.kind ?? null, l.channel, l.amount, l.receivedOn, l.insuranceCode])).toEqual([
       [1, 'drug', null, 'platform', '129.629619', '2024-03-05', 'XA01AAA0001'],
       [3, 'consumable', null, 'offline', '2', '2024-03-07', 'C0301000000'],
       [4, 'drug', 'tcm-decoction-pieces', 'offline', '1', '2024-03-08', 'T001'],
@@ -39,18 +39,18 @@ describe('fromNhsaRecords (interfaces 3503 and 3504)', () => {
 
   it('leaves gifts out with a reason by default, and counts them when asked', () => {
     // the gift: 3 × 2 = 6
-    expect(result.excluded).toEqual([{ row: 2, reason: 'gift', amount: '6' }]);
+    expect(run().excluded).toEqual([{ row: 2, reason: 'gift', amount: '6' }]);
     const included = fromNhsaRecords(purchases, { interface: '3503', institutionId: 'H1', channel, gifts: 'include' });
     expect(included.lines.find((l) => l.row === 2)?.amount).toBe('6');
   });
 
   it('rejects each record it cannot map with its row, column and value; nothing is dropped', () => {
-    expect(result.rejected.map((r) => [r.row, r.column, r.value])).toEqual([
+    expect(run().rejected.map((r) => [r.row, r.column, r.value])).toEqual([
       [5, 'purc_retn_stoin_time', '2024-02-30 10:00:00'],
       [6, 'finl_trns_pric', 'abc'],
       [7, 'med_list_codg', 'Q999'],
     ]);
-    expect(result.lines.length + result.excluded.length + result.rejected.length).toBe(purchases.length);
+    expect(run().lines.length + run().excluded.length + run().rejected.length).toBe(purchases.length);
   });
 
   it('makes purchase returns (3504) negative lines on their inbound date', () => {
@@ -64,7 +64,7 @@ describe('fromNhsaRecords (interfaces 3503 and 3504)', () => {
   });
 
   it('feeds measureOnlineRates', () => {
-    const { measures } = measureOnlineRates(result.lines, { policy: 'ganzhou-2023', institutions: [{ id: 'H1', level: 'secondary', ownership: 'public' }] });
+    const { measures } = measureOnlineRates(run().lines, { policy: 'ganzhou-2023', institutions: [{ id: 'H1', level: 'secondary', ownership: 'public' }] });
     // drugs: 129.629619 on the platform, 1 off it: 129.629619 / 130.629619
     expect(measures[0]?.totalAmount.toString()).toBe('130.629619');
   });

@@ -32,8 +32,9 @@ const lines = [
 ];
 const { measures } = measureOnlineRates(lines, { policy: 'jiangsu-2022', institutions });
 const input = { policy: 'jiangsu-2022', measures, by: 'county' as const, period: '2024年第一季度' };
-const html = renderBulletin(input, { format: 'html', title: '测试通报', asOf: '2024-04-20' });
-const doc = parse(html) as unknown as Node;
+// rendered inside each test (not when the file loads), so that the mutation run sees the rendering as the tests' own
+const html = () => renderBulletin(input, { format: 'html', title: '测试通报', asOf: '2024-04-20' });
+const doc = () => parse(html()) as unknown as Node;
 
 describe('renderBulletin', () => {
   it('matches the JSDoc example', () => {
@@ -41,7 +42,7 @@ describe('renderBulletin', () => {
   });
 
   it('is self-contained: no script, no external asset', () => {
-    const elements = [...walk(doc)];
+    const elements = [...walk(doc())];
     expect(elements.some((el) => el.tagName === 'script')).toBe(false);
     expect(elements.filter((el) => attr(el, 'src') !== undefined || (el.tagName === 'link' && attr(el, 'href') !== undefined))).toEqual([]);
     expect(elements.filter((el) => el.tagName === 'svg').length).toBeGreaterThan(0);
@@ -49,37 +50,37 @@ describe('renderBulletin', () => {
 
   it('shows the regional rates as Σ/Σ, with the institutions that did not report', () => {
     // drugs: (850 + 800) / (1000 + 1000) = 82.50 %; Σ 0.17 万元 of 0.20 万元; 3 institutions, C not reported
-    expect(tableRows(doc, 'regional-rates')).toEqual([
+    expect(tableRows(doc(), 'regional-rates')).toEqual([
       ['崇川区', '三级', '药品', '3', '1', '0.17', '0.20', '82.50%', '—', '—'],
       ['崇川区', '三级', '医用耗材', '3', '1', '0.06', '0.10', '60.00%', '—', '—'],
     ]);
   });
 
   it('shows the target checks, completeness, ranking and the lagging institutions with both shortfall scenarios', () => {
-    expect(tableRows(doc, 'institution-checks').filter((r) => r[5] !== '无数据')).toEqual([
+    expect(tableRows(doc(), 'institution-checks').filter((r) => r[5] !== '无数据')).toEqual([
       ['A', '三级', '药品', '85.00%', '85.00%', '达标', '0.00'],
       ['A', '三级', '医用耗材', '60.00%', '75.00%', '未达标', '-15.00'],
       ['B', '三级', '药品', '80.00%', '85.00%', '未达标', '-5.00'],
     ]);
     // drugs: A and B reported, C not: 2/3; consumables: A reported, B no purchases, C not: 2/3
-    expect(tableRows(doc, 'completeness')).toEqual([
+    expect(tableRows(doc(), 'completeness')).toEqual([
       ['崇川区', '三级', '药品', '3', '2', '0', '1', '66.67%', 'C'],
       ['崇川区', '三级', '医用耗材', '3', '1', '1', '1', '66.67%', 'C'],
     ]);
     // median of 0.85 and 0.8 = 0.825
-    expect(tableRows(doc, 'peer-ranking')).toEqual([
+    expect(tableRows(doc(), 'peer-ranking')).toEqual([
       ['崇川区', '三级', '1', 'A', '85.00%', '100.00%', '82.50%'],
       ['崇川区', '三级', '2', 'B', '80.00%', '0.00%', '82.50%'],
     ]);
     // A consumables: 0.75 × 1000 − 600 = 150 moved, or 150 / 0.25 = 600 new; B drugs: 50 moved, or 50 / 0.15 = 333.33 new
-    expect(tableRows(doc, 'lagging')).toEqual([
+    expect(tableRows(doc(), 'lagging')).toEqual([
       ['A', '医用耗材', '60.00%', '75.00%', '150.00', '600.00'],
       ['B', '药品', '80.00%', '85.00%', '50.00', '333.33'],
     ]);
   });
 
   it('draws each institution against the target line', () => {
-    const svg = [...walk(doc)].find((el) => el.tagName === 'svg' && attr(el, 'id') === 'chart-drug')!;
+    const svg = [...walk(doc())].find((el) => el.tagName === 'svg' && attr(el, 'id') === 'chart-drug')!;
     const bars = [...walk(svg as unknown as Node)].filter((el) => el.tagName === 'rect');
     // label column 200 px, plot 360 px: 0.85 → 306.0 px, 0.8 → 288.0 px
     expect(bars.map((b) => attr(b, 'width'))).toEqual(['306.0', '288.0']);
@@ -134,7 +135,7 @@ describe('renderBulletin: sections, margins and the period (issue 20)', () => {
       ['B', '三级', '药品', '85.0001%', '85.00%', '达标', '0.0001'],
     ]);
     // an exact 85 % stays 0.00 (the first suite's A), and a margin that does not round to zero keeps `digits`
-    expect(tableRows(doc, 'institution-checks')[0]).toEqual(['A', '三级', '药品', '85.00%', '85.00%', '达标', '0.00']);
+    expect(tableRows(doc(), 'institution-checks')[0]).toEqual(['A', '三级', '药品', '85.00%', '85.00%', '达标', '0.00']);
   });
 
   it('takes the period as { from, to } and prints it; periodLabel overrides; a string still works', () => {
@@ -249,9 +250,9 @@ describe('renderBulletin: the HTML sections and charts', () => {
     { kind: 'monthly', label: '月度报送', period: '2024-03', due: '2024-04-15', nominalDue: '2024-04-15', rolled: false, provisional: false, citation: { policyId: 'jiangsu-2022', document: '苏医保发〔2022〕38号', clause: '§2(1)' } },
     { kind: 'annual', label: '年度报告', period: '2024', due: '2025-01-15', nominalDue: '2025-01-15', rolled: false, provisional: true, citation: { policyId: 'jiangsu-2022', document: '苏医保发〔2022〕38号', clause: '§2(3)' } },
   ] as never;
-  const full = parse(renderBulletin({ ...input, vbp, deadlines }, { format: 'html', title: '<通报> & "说明"', asOf: '2024-04-20' })) as unknown as Node;
+  const full = () => parse(renderBulletin({ ...input, vbp, deadlines }, { format: 'html', title: '<通报> & "说明"', asOf: '2024-04-20' })) as unknown as Node;
   const heads = (id: string) => {
-    const table = [...walk(full)].find((el) => el.tagName === 'table' && attr(el, 'id') === id)!;
+    const table = [...walk(full())].find((el) => el.tagName === 'table' && attr(el, 'id') === id)!;
     return [text([...walk(table)].find((el) => el.tagName === 'caption')!), [...walk(table)].filter((el) => el.tagName === 'th').map((th) => text(th))];
   };
 
@@ -262,9 +263,9 @@ describe('renderBulletin: the HTML sections and charts', () => {
   });
 
   it('lists the VBP progress and the deadlines due on or after the bulletin date, rolled and provisional ones said so', () => {
-    expect(tableRows(full, 'vbp-progress')).toEqual([['A', '1000', '390', '39.00%', '50.00%', '预警']]);
+    expect(tableRows(full(), 'vbp-progress')).toEqual([['A', '1000', '390', '39.00%', '50.00%', '预警']]);
     // 2024-04-15 is before 2024-04-20: left out
-    expect(tableRows(full, 'deadlines')).toEqual([
+    expect(tableRows(full(), 'deadlines')).toEqual([
       ['月度报送', '2024-04', '2024-05-15', '', '苏医保发〔2022〕38号 §2(1)'],
       ['月度报送', '2024-05', '2024-06-17', '原定 2024-06-15，遇休息日顺延', '苏医保发〔2022〕38号 §2(1)'],
       ['年度报告', '2024', '2025-01-15', '暂定', '苏医保发〔2022〕38号 §2(3)'],
@@ -272,18 +273,18 @@ describe('renderBulletin: the HTML sections and charts', () => {
   });
 
   it('draws the VBP chart against time progress, escapes the title and says what the dashed line is', () => {
-    const svg = [...walk(full)].find((el) => el.tagName === 'svg' && attr(el, 'id') === 'chart-vbp')!;
+    const svg = [...walk(full())].find((el) => el.tagName === 'svg' && attr(el, 'id') === 'chart-vbp')!;
     const parts = [...walk(svg as unknown as Node)];
     // 0.39 × 360 = 140.4 px wide; the time-progress line at 200 + 0.5 × 360 = 380.0; the bar below it is red
     expect(parts.filter((el) => el.tagName === 'rect').map((r) => [attr(r, 'width'), attr(r, 'fill')])).toEqual([['140.4', '#d9534f']]);
     expect(parts.filter((el) => el.tagName === 'line' && attr(el, 'stroke-dasharray') === '3,2').map((l) => attr(l, 'x1'))).toEqual(['380.0']);
     expect(parts.filter((el) => el.tagName === 'text').map((t) => text(t))).toEqual(['A', '39.00%（序时 50.00%）', '虚线：目标或序时进度 / dashed: target or time progress']);
     expect(attr(svg, 'aria-label')).toBe('带量采购完成进度与序时进度');
-    const title = [...walk(full)].find((el) => el.tagName === 'title')!;
+    const title = [...walk(full())].find((el) => el.tagName === 'title')!;
     expect(text(title)).toBe('<通报> & "说明"');
-    expect(html).toContain('<html lang="zh-CN">');
+    expect(html()).toContain('<html lang="zh-CN">');
     // a bar at the target is blue, one below it red
-    const drug = [...walk(doc)].find((el) => el.tagName === 'svg' && attr(el, 'id') === 'chart-drug')!;
+    const drug = [...walk(doc())].find((el) => el.tagName === 'svg' && attr(el, 'id') === 'chart-drug')!;
     expect([...walk(drug as unknown as Node)].filter((el) => el.tagName === 'rect').map((r) => attr(r, 'fill'))).toEqual(['#5b9bd5', '#d9534f']);
     expect(attr(drug, 'aria-label')).toBe('药品网采率与目标');
   });
