@@ -93,3 +93,44 @@ describe('mostImproved', () => {
     );
   });
 });
+
+describe('comparePeers and mostImproved: what they refuse, in words', () => {
+  const said = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      expect(e).toBeInstanceOf(SunshineInputError);
+      return (e as SunshineInputError).message;
+    }
+    throw new Error('accepted');
+  };
+  it('names the option or the measure at fault', () => {
+    expect(said(() => comparePeers(jan, { by: 'town' as never }))).toBe('comparePeers: options.by expected one of "province", "city", "county", got "town"');
+    expect(said(() => comparePeers(jan, null as never))).toBe('comparePeers: options.by expected one of "province", "city", "county", got undefined');
+    expect(said(() => comparePeers(jan, { by: 'city', measure: 'food' as never }))).toBe('comparePeers: options.measure expected one of "drug", "consumable", "consumable-high-value", got "food"');
+    expect(said(() => comparePeers('all' as never, { by: 'city' }))).toBe('comparePeers: measures expected institution measures from measureOnlineRates, got "all"');
+    expect(said(() => comparePeers(jan, { by: 'city', policy: 'nowhere-2099' }))).toMatch(/^comparePeers: options\.policy expected a built-in policy id/);
+    expect(said(() => mostImproved({ period: { from: '2024-01-31', to: '2024-01-01' }, measures: [] }, { period: { from: '2024-02-01', to: '2024-02-29' }, measures: [] }))).toBe('mostImproved: before.period.to expected period.to on or after period.from, got "2024-01-01"');
+    expect(said(() => mostImproved({ period: { from: '2024-01-01', to: '2024-01-31' }, measures: [] }, {} as never))).toMatch(/^mostImproved: after\.period/);
+  });
+
+  it('ranks consumables against the consumable target when asked, and leaves out a measure without a rate', () => {
+    // consumables: A 60/100, B 80/100: B first; the target 0.75 → A short 0.75 × 100 − 60 = 15, B none
+    const ms = measureOnlineRates(
+      [
+        line({ institutionId: 'A', amount: '60', category: 'consumable' }),
+        line({ institutionId: 'A', amount: '40', category: 'consumable', channel: 'offline' }),
+        line({ institutionId: 'B', amount: '80', category: 'consumable' }),
+        line({ institutionId: 'B', amount: '20', category: 'consumable', channel: 'offline' }),
+      ],
+      { policy: 'jiangsu-2022', institutions },
+    ).measures;
+    const [g] = comparePeers(ms, { by: 'city', measure: 'consumable', policy: 'jiangsu-2022' });
+    expect(g!.ranked.map((r) => [r.institutionId, r.rank, r.toTargetAmount?.toString()])).toEqual([
+      ['B', 1, '0'],
+      ['A', 2, '15'],
+    ]);
+    // the drugs of the same institutions: none has a rate, none is ranked
+    expect(comparePeers(ms, { by: 'city' })[0]!.ranked).toEqual([]);
+  });
+});
