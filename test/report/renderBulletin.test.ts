@@ -289,3 +289,85 @@ describe('renderBulletin: the HTML sections and charts', () => {
     expect(attr(drug, 'aria-label')).toBe('药品网采率与目标');
   });
 });
+
+describe('renderBulletin: refusals in words, regional targets, the page around the tables', () => {
+  const said = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      expect(e).toBeInstanceOf(SunshineInputError);
+      return (e as SunshineInputError).message;
+    }
+    throw new Error('accepted');
+  };
+  const opts = { format: 'html' as const, title: 't', asOf: '2024-04-20' };
+
+  it('says which option or input is wrong and what it expected', () => {
+    expect(said(() => renderBulletin(input, { ...opts, format: 'pdf' as never }))).toBe('renderBulletin: options.format expected one of "html", "markdown", got "pdf"');
+    expect(said(() => renderBulletin(input, null as never))).toBe('renderBulletin: options.format expected one of "html", "markdown", got undefined');
+    expect(said(() => renderBulletin(input, { ...opts, asOf: '2024-02-30' }))).toBe('renderBulletin: options.asOf expected a real civil date "YYYY-MM-DD", got "2024-02-30"');
+    expect(said(() => renderBulletin(input, { ...opts, title: '  ' }))).toBe('renderBulletin: options.title expected a title, got "  "');
+    expect(said(() => renderBulletin(input, { ...opts, title: 5 as never }))).toBe('renderBulletin: options.title expected a title, got 5');
+    expect(said(() => renderBulletin(input, { ...opts, digits: 7 }))).toBe('renderBulletin: options.digits expected an integer from 0 to 6, got 7');
+    expect(said(() => renderBulletin(input, { ...opts, digits: -1 }))).toBe('renderBulletin: options.digits expected an integer from 0 to 6, got -1');
+    expect(said(() => renderBulletin(input, { ...opts, digits: 1.5 }))).toBe('renderBulletin: options.digits expected an integer from 0 to 6, got 1.5');
+    expect(renderBulletin(input, { ...opts, digits: 6 })).toContain('85.000000%');
+    expect(renderBulletin(input, { ...opts, digits: 0 })).toContain('保留 0 位小数');
+    expect(said(() => renderBulletin(null as never, opts))).toBe('renderBulletin: input expected { policy, measures, by, period }, got null');
+    expect(said(() => renderBulletin({ ...input, period: '' }, opts))).toBe('renderBulletin: input.period expected a period { from, to } or its label, got ""');
+    expect(said(() => renderBulletin({ ...input, periodLabel: ' ' }, opts))).toBe('renderBulletin: input.periodLabel expected a period { from, to } or its label, got " "');
+    expect(said(() => renderBulletin({ ...input, vbp: 'x' as never }, opts))).toBe('renderBulletin: input.vbp expected an array, or absent, got "x"');
+    expect(said(() => renderBulletin({ ...input, by: 'town' as never }, opts))).toMatch(/^renderBulletin: input\.by expected /);
+    expect(said(() => renderBulletin({ ...input, measures: [null] as never }, opts))).toBe('renderBulletin: input.measures[0] expected an institution measure from measureOnlineRates, got null');
+  });
+
+  it('checks regions against a policy whose targets bind regions (ganzhou-2023), by level', () => {
+    // two secondary hospitals in one county: drugs (90 + 80) / (100 + 100) = 85 % < 90 %; A alone 90 % meets
+    const g = [inst('A', 'secondary', 'public', { city: '赣州市', county: '章贡区' }), inst('B', 'secondary', 'public', { city: '赣州市', county: '章贡区' })];
+    const ms = measureOnlineRates(
+      [
+        line({ institutionId: 'A', amount: '90', insuranceCode: 'X' }),
+        line({ institutionId: 'A', amount: '10', channel: 'offline', insuranceCode: 'X' }),
+        line({ institutionId: 'B', amount: '80', insuranceCode: 'X' }),
+        line({ institutionId: 'B', amount: '20', channel: 'offline', insuranceCode: 'X' }),
+      ],
+      { policy: 'ganzhou-2023', institutions: g },
+    ).measures;
+    const d = parse(renderBulletin({ policy: 'ganzhou-2023', measures: ms, by: 'county', period: '2024年第一季度' }, opts)) as unknown as Node;
+    const drug = tableRows(d, 'regional-rates').find((r) => r[2] === '药品')!;
+    expect(drug).toEqual(['章贡区', '二级', '药品', '2', '0', '0.02', '0.02', '85.00%', '90.00%', '未达标']);
+    // ranked by the policy's first target measure: drugs
+    expect(tableRows(d, 'peer-ranking').map((r) => [r[3], r[4]])).toEqual([['A', '90.00%'], ['B', '80.00%']]);
+  });
+
+  it('is one HTML page: doctype, language, charset, title, heading, period line, rounding note', () => {
+    const out = renderBulletin({ ...input, period: { from: '2024-03-01', to: '2024-03-31' } }, { format: 'html', title: '三月通报', asOf: '2024-04-20' }).split('\n');
+    expect(out.slice(0, 9)).toEqual(['<!doctype html>', '<html lang="zh-CN">', '<head>', '<meta charset="utf-8" />', '<title>三月通报</title>', expect.stringMatching(/^<style>body\{font-family:"Noto Sans CJK SC"/), '</head>', '<body>', '<h1>三月通报</h1>']);
+    expect(out[9]).toBe('<p>统计期间：2024年3月　发布日期：2024-04-20　依据：苏医保发〔2022〕38号</p>');
+    expect(out[10]).toBe('<p class="note">网采率以百分比显示，四舍五入保留 2 位小数；是否达标按精确值判断。金额：地区表为万元（保留两位小数），其余为元。</p>');
+    expect(out[11]).toBe('<table id="regional-rates">');
+    expect(out.slice(-3)).toEqual(['</body>', '</html>', '']);
+    // each table: open, caption, head, body, close, one per line
+    const i = out.indexOf('<table id="completeness">');
+    expect(out[i + 1]).toBe('<caption>三、报送完整性（未报送不计为 0%）</caption>');
+    expect(out[i + 2]).toBe('<thead><tr><th>地区</th><th>级别</th><th>指标</th><th>应报</th><th>已报（有采购）</th><th>已报（无采购）</th><th>未报送</th><th>报送率</th><th>未报送机构</th></tr></thead>');
+    expect(out[i + 3]).toBe('<tbody><tr><td>崇川区</td><td>三级</td><td>药品</td><td>3</td><td>2</td><td>0</td><td>1</td><td>66.67%</td><td>C</td></tr><tr><td>崇川区</td><td>三级</td><td>医用耗材</td><td>3</td><td>1</td><td>1</td><td>1</td><td>66.67%</td><td>C</td></tr></tbody>');
+    expect(out[i + 4]).toBe('</table>');
+  });
+
+  it('draws each row of a chart 24 px below the last, the plot as tall as its rows', () => {
+    const svg = renderBulletin(input, opts).split('\n');
+    const at = svg.indexOf(svg.find((l) => l.startsWith('<svg id="chart-drug"'))!);
+    // two bars: 2 × 24 + 40 = 88 px tall; the axis from y 10 to 88 − 20 = 68; rows at y 14 and 38
+    expect(svg[at]).toBe('<svg id="chart-drug" xmlns="http://www.w3.org/2000/svg" width="680" height="88" role="img" aria-label="药品网采率与目标">');
+    expect(svg[at + 1]).toBe('<title>药品网采率与目标</title>');
+    expect(svg[at + 2]).toBe('<line x1="200" y1="10" x2="200" y2="68" stroke="#333" />');
+    expect(svg[at + 3]).toBe('<text x="194" y="27" text-anchor="end" font-size="12">A</text>');
+    expect(svg[at + 4]).toBe('<rect x="200" y="14" width="306.0" height="16" fill="#5b9bd5" />');
+    expect(svg[at + 5]).toBe('<text x="510.0" y="27" font-size="12">85.00%</text>');
+    expect(svg[at + 6]).toBe('<line x1="506.0" y1="11" x2="506.0" y2="33" stroke="#222" stroke-width="2" stroke-dasharray="3,2" />');
+    expect(svg[at + 7]).toBe('<text x="194" y="51" text-anchor="end" font-size="12">B</text>');
+    expect(svg[at + 11]).toBe('<text x="200" y="84" font-size="11">虚线：目标或序时进度 / dashed: target or time progress</text>');
+    expect(svg[at + 12]).toBe('</svg>');
+  });
+});
