@@ -62,3 +62,25 @@ describe('getPolicy with asOf', () => {
     expect(isInForce({ ...hunan, effective: { clause: 'x' } } as never, '2999-01-01')).toBe(true);
   });
 });
+
+describe('definePolicy: shares and the checks across fields, in words', () => {
+  const base = POLICIES['jiangsu-2022'];
+  it('reads a share given as a number or as text, and refuses one outside 0–1 or of another type', () => {
+    const p = definePolicy({ ...base, id: 'x-2025', targets: [{ ...base.targets[0], minimum: 0.9 }, { ...base.targets[1], minimum: '0.750' }] });
+    expect(p.targets.map((t) => t.minimum)).toEqual(['0.9', '0.75']);
+    for (const bad of [1.01, -0.1, '1.5', true, null, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(message(() => definePolicy({ ...base, id: 'x-2025', targets: [{ ...base.targets[0], minimum: bad }] }))).toContain('targets[0].minimum expected a decimal share between 0 and 1 such as "0.85"');
+    }
+  });
+
+  it('refuses a volume share whose min exceeds its max, and a period of effect that ends before it starts', () => {
+    const ganzhou = POLICIES['ganzhou-2023'];
+    expect(message(() => definePolicy({ ...ganzhou, id: 'x-2025', vbp: { ...ganzhou.vbp, volumeShare: { min: '0.8', max: '0.6', clause: 'x' } } }))).toBe(
+      'definePolicy: vbp.volumeShare.max expected at least min (0.8), got "0.6"',
+    );
+    expect(definePolicy({ ...ganzhou, id: 'x-2025', vbp: { ...ganzhou.vbp, volumeShare: { min: '0.6', max: '0.6', clause: 'x' } } }).vbp.volumeShare?.max).toBe('0.6');
+    expect(message(() => definePolicy({ ...base, id: 'x-2025', effective: { from: '2025-01-02', to: '2025-01-01', clause: 'x' } }))).toBe(
+      'definePolicy: effective.to expected a date on or after effective.from (2025-01-02), got "2025-01-01"',
+    );
+  });
+});
