@@ -1,11 +1,11 @@
 import { parseAmount } from '../amount/parseAmount';
 import { canonicalAmount, isAmountText } from '../amount/readAmount';
 import { CATEGORY_LABELS, PRODUCT_KINDS, type ProductKind } from '../catalog/kinds';
-import { keepValue, inputError } from '../errors';
+import { inputError } from '../errors';
 import type { Channel } from '../rate/lineSchema';
 import type { AdapterResult } from './types';
 import { pure } from '../_lib/pure';
-import { dateReader, mapAll, mapChunks, type ChunkOptions, type MapRow, type Out } from './read';
+import { dateReader, mapAll, mapChunks, type ChunkOptions, type MapRow, rowRejecter } from './read';
 
 /** The purchase-line fields a column can feed. */
 export type LineField = 'institutionId' | 'receivedOn' | 'category' | 'kind' | 'highValue' | 'insuranceCode' | 'channel' | 'amount';
@@ -130,10 +130,7 @@ export function csvRowMapper(options: FromCsvRowsOptions | undefined, fn: string
     return c;
   };
   const dateOf = dateReader();
-  const fail = (i: number, out: Out, column: string, value: unknown, expected: string): void => {
-    if (strict) throw inputError(fn, `rows[${i}].${column}`, keepValue(value), expected);
-    out.rejected.push({ row: i + 1, column, value: keepValue(value), expected });
-  };
+  const fail = rowRejecter(fn, 'rows', strict);
   return (raw, i, out) => {
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail(i, out, '', raw, 'a row keyed by header');
     let institutionId: string | undefined = fixedInstitution;

@@ -1,8 +1,8 @@
 import { isAmountText, readAmount } from '../amount/readAmount';
 import { PRODUCT_KINDS, type Category, type ProductKind } from '../catalog/kinds';
-import { keepValue, inputError } from '../errors';
+import { inputError } from '../errors';
 import type { Channel } from '../rate/lineSchema';
-import { dateReader, mapAll, mapChunks, type ChunkOptions, type MapRow, type Out } from './read';
+import { dateReader, mapAll, mapChunks, type ChunkOptions, type MapRow, rowRejecter } from './read';
 import type { AdapterResult } from './types';
 
 /**
@@ -58,6 +58,9 @@ const PREFIX: Readonly<Record<number, { category: Category; kind?: ProductKind }
 export let M = 0;
 /** @internal */
 export let S = 0;
+/** The price's M and S, kept while the count is read. */
+let M1 = 0;
+let S1 = 0;
 /**
  * Reads a plain non-negative decimal of at most 15 significant digits (`'12.345678'`) as the integer
  * M and its decimals S, exactly (such integers are exact in a double); false for any other text.
@@ -114,10 +117,7 @@ export function nhsaRecordMapper(options: FromNhsaRecordsOptions, fn: string): M
   const strict = options.strict === true;
   const purchase = options.interface === '3503';
   const dateOf = dateReader();
-  const fail = (i: number, out: Out, column: string, value: unknown, expected: string): void => {
-    if (strict) throw inputError(fn, `records[${i}].${column}`, keepValue(value), expected);
-    out.rejected.push({ row: i + 1, column, value: keepValue(value), expected });
-  };
+  const fail = rowRejecter(fn, 'records', strict);
   return (raw, i, out) => {
     const row = i + 1;
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail(i, out, '', raw, 'a 3503/3504 record object');
@@ -175,8 +175,6 @@ export function nhsaRecordMapper(options: FromNhsaRecordsOptions, fn: string): M
     out.lines.push({ row, institutionId, receivedOn, category, kind, highValue, insuranceCode: code, channel, amount });
   };
 }
-let M1 = 0;
-let S1 = 0;
 
 /**
  * Turns the national platform's purchase (3503) and purchase-return (3504) inbound records into

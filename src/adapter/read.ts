@@ -3,7 +3,7 @@
  * or async) in chunks. Internal.
  */
 import { datePrefix, isCivilDate } from '../_lib/dates';
-import { inputError } from '../errors';
+import { inputError, keepValue } from '../errors';
 import type { AdapterExclusion, AdapterRejection, AdapterResult } from './types';
 import type { PurchaseLineInput } from '../rate/lineSchema';
 
@@ -71,6 +71,17 @@ export interface Out {
   readonly excluded: AdapterExclusion[];
   readonly rejected: AdapterRejection[];
 }
+/**
+ * How an adapter refuses a row: rejected into `out` with its number (from 1), column, value and what
+ * was expected, or in strict mode thrown as `fn`'s refusal of `arg[i].column`.
+ */
+export function rowRejecter(fn: string, arg: string, strict: boolean) {
+  return (i: number, out: Out, column: string, value: unknown, expected: string): void => {
+    if (strict) throw inputError(fn, `${arg}[${i}].${column}`, keepValue(value), expected);
+    out.rejected.push({ row: i + 1, column, value: keepValue(value), expected });
+  };
+}
+
 /** Maps the row at index i (0-based in the whole input) into `out`. */
 export type MapRow = (raw: unknown, i: number, out: Out) => void;
 

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { definePolicy, getPolicy, isInForce, POLICIES, SunshineInputError } from '../../src/index';
 import { resolvePolicy } from '../../src/policy/policies';
+import { refusal } from '../_helpers/refusal';
 
-const message = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(SunshineInputError);
-    return (e as SunshineInputError).message;
-  }
-  throw new Error('accepted');
-};
 
 describe('resolvePolicy: what the functions do with their policy option', () => {
   it('gives a built-in or a defined policy back as it is, and reads any other object once', () => {
@@ -30,11 +22,11 @@ describe('resolvePolicy: what the functions do with their policy option', () => 
   });
 
   it('names the caller, the field and what it expected', () => {
-    expect(message(() => resolvePolicy('beijing-2030', 'f', 'options.policy'))).toBe(
+    expect(refusal(() => resolvePolicy('beijing-2030', 'f', 'options.policy'))).toBe(
       'f: options.policy expected a built-in policy id (jiangsu-2019, jiangsu-2022, nantong-2022, hunan-2023, ganzhou-2023, yushe-2020) or a policy object, got "beijing-2030"',
     );
-    expect(message(() => resolvePolicy(undefined, 'f'))).toBe('f: policy expected a policy object or a built-in policy id such as "jiangsu-2022", got undefined');
-    expect(message(() => resolvePolicy(7, 'f'))).toBe('f: policy expected a policy object or a built-in policy id such as "jiangsu-2022", got 7');
+    expect(refusal(() => resolvePolicy(undefined, 'f'))).toBe('f: policy expected a policy object or a built-in policy id such as "jiangsu-2022", got undefined');
+    expect(refusal(() => resolvePolicy(7, 'f'))).toBe('f: policy expected a policy object or a built-in policy id such as "jiangsu-2022", got 7');
   });
 });
 
@@ -48,11 +40,11 @@ describe('getPolicy with asOf', () => {
   });
 
   it('says when a policy is in force, and what ids there are', () => {
-    expect(message(() => getPolicy('hunan-2023', { asOf: '2028-11-01' }))).toBe('getPolicy: options.asOf expected a date when hunan-2023 is in force (from 2023-11-01 to 2028-10-31), got "2028-11-01"');
-    expect(message(() => getPolicy('jiangsu-2022', { asOf: '2022-06-01' }))).toBe('getPolicy: options.asOf expected a date when jiangsu-2022 is in force (from 2022-06-02), got "2022-06-01"');
-    expect(message(() => getPolicy('jiangsu-2022', { asOf: '2022-6-1' }))).toBe('getPolicy: options.asOf expected a real civil date "YYYY-MM-DD", got "2022-6-1"');
-    expect(message(() => getPolicy('hunan', { asOf: '2020-01-01' }))).toMatch(/^getPolicy: id expected one of "jiangsu-2019", .* \(or, with \{ asOf \}, a family such as "jiangsu" with a policy in force\), got "hunan"$/);
-    expect(message(() => getPolicy('jiangsu'))).toMatch(/^getPolicy: id expected one of /);
+    expect(refusal(() => getPolicy('hunan-2023', { asOf: '2028-11-01' }))).toBe('getPolicy: options.asOf expected a date when hunan-2023 is in force (from 2023-11-01 to 2028-10-31), got "2028-11-01"');
+    expect(refusal(() => getPolicy('jiangsu-2022', { asOf: '2022-06-01' }))).toBe('getPolicy: options.asOf expected a date when jiangsu-2022 is in force (from 2022-06-02), got "2022-06-01"');
+    expect(refusal(() => getPolicy('jiangsu-2022', { asOf: '2022-6-1' }))).toBe('getPolicy: options.asOf expected a real civil date "YYYY-MM-DD", got "2022-6-1"');
+    expect(refusal(() => getPolicy('hunan', { asOf: '2020-01-01' }))).toMatch(/^getPolicy: id expected one of "jiangsu-2019", .* \(or, with \{ asOf \}, a family such as "jiangsu" with a policy in force\), got "hunan"$/);
+    expect(refusal(() => getPolicy('jiangsu'))).toMatch(/^getPolicy: id expected one of /);
   });
 
   it('isInForce: both ends included, open ends always', () => {
@@ -69,17 +61,17 @@ describe('definePolicy: shares and the checks across fields, in words', () => {
     const p = definePolicy({ ...base, id: 'x-2025', targets: [{ ...base.targets[0], minimum: 0.9 }, { ...base.targets[1], minimum: '0.750' }] });
     expect(p.targets.map((t) => t.minimum)).toEqual(['0.9', '0.75']);
     for (const bad of [1.01, -0.1, '1.5', true, null, Number.NaN, Number.POSITIVE_INFINITY]) {
-      expect(message(() => definePolicy({ ...base, id: 'x-2025', targets: [{ ...base.targets[0], minimum: bad }] }))).toContain('targets[0].minimum expected a decimal share between 0 and 1 such as "0.85"');
+      expect(refusal(() => definePolicy({ ...base, id: 'x-2025', targets: [{ ...base.targets[0], minimum: bad }] }))).toContain('targets[0].minimum expected a decimal share between 0 and 1 such as "0.85"');
     }
   });
 
   it('refuses a volume share whose min exceeds its max, and a period of effect that ends before it starts', () => {
     const ganzhou = POLICIES['ganzhou-2023'];
-    expect(message(() => definePolicy({ ...ganzhou, id: 'x-2025', vbp: { ...ganzhou.vbp, volumeShare: { min: '0.8', max: '0.6', clause: 'x' } } }))).toBe(
+    expect(refusal(() => definePolicy({ ...ganzhou, id: 'x-2025', vbp: { ...ganzhou.vbp, volumeShare: { min: '0.8', max: '0.6', clause: 'x' } } }))).toBe(
       'definePolicy: vbp.volumeShare.max expected at least min (0.8), got "0.6"',
     );
     expect(definePolicy({ ...ganzhou, id: 'x-2025', vbp: { ...ganzhou.vbp, volumeShare: { min: '0.6', max: '0.6', clause: 'x' } } }).vbp.volumeShare?.max).toBe('0.6');
-    expect(message(() => definePolicy({ ...base, id: 'x-2025', effective: { from: '2025-01-02', to: '2025-01-01', clause: 'x' } }))).toBe(
+    expect(refusal(() => definePolicy({ ...base, id: 'x-2025', effective: { from: '2025-01-02', to: '2025-01-01', clause: 'x' } }))).toBe(
       'definePolicy: effective.to expected a date on or after effective.from (2025-01-02), got "2025-01-01"',
     );
   });

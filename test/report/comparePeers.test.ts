@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { comparePeers, measureOnlineRates, mostImproved, SunshineInputError } from '../../src/index';
 import { inst, line } from '../_helpers/lines';
+import { refusal } from '../_helpers/refusal';
 
 const ids = ['A', 'B', 'C', 'D', 'E'];
 const institutions = ids.map((id) => inst(id, 'secondary', 'public', { city: '南通市' }));
@@ -95,23 +96,14 @@ describe('mostImproved', () => {
 });
 
 describe('comparePeers and mostImproved: what they refuse, in words', () => {
-  const said = (f: () => unknown) => {
-    try {
-      f();
-    } catch (e) {
-      expect(e).toBeInstanceOf(SunshineInputError);
-      return (e as SunshineInputError).message;
-    }
-    throw new Error('accepted');
-  };
   it('names the option or the measure at fault', () => {
-    expect(said(() => comparePeers(jan, { by: 'town' as never }))).toBe('comparePeers: options.by expected one of "province", "city", "county", got "town"');
-    expect(said(() => comparePeers(jan, null as never))).toBe('comparePeers: options.by expected one of "province", "city", "county", got undefined');
-    expect(said(() => comparePeers(jan, { by: 'city', measure: 'food' as never }))).toBe('comparePeers: options.measure expected one of "drug", "consumable", "consumable-high-value", got "food"');
-    expect(said(() => comparePeers('all' as never, { by: 'city' }))).toBe('comparePeers: measures expected institution measures from measureOnlineRates, got "all"');
-    expect(said(() => comparePeers(jan, { by: 'city', policy: 'nowhere-2099' }))).toMatch(/^comparePeers: options\.policy expected a built-in policy id/);
-    expect(said(() => mostImproved({ period: { from: '2024-01-31', to: '2024-01-01' }, measures: [] }, { period: { from: '2024-02-01', to: '2024-02-29' }, measures: [] }))).toBe('mostImproved: before.period.to expected period.to on or after period.from, got "2024-01-01"');
-    expect(said(() => mostImproved({ period: { from: '2024-01-01', to: '2024-01-31' }, measures: [] }, {} as never))).toMatch(/^mostImproved: after\.period/);
+    expect(refusal(() => comparePeers(jan, { by: 'town' as never }))).toBe('comparePeers: options.by expected one of "province", "city", "county", got "town"');
+    expect(refusal(() => comparePeers(jan, null as never))).toBe('comparePeers: options.by expected one of "province", "city", "county", got undefined');
+    expect(refusal(() => comparePeers(jan, { by: 'city', measure: 'food' as never }))).toBe('comparePeers: options.measure expected one of "drug", "consumable", "consumable-high-value", got "food"');
+    expect(refusal(() => comparePeers('all' as never, { by: 'city' }))).toBe('comparePeers: measures expected institution measures from measureOnlineRates, got "all"');
+    expect(refusal(() => comparePeers(jan, { by: 'city', policy: 'nowhere-2099' }))).toMatch(/^comparePeers: options\.policy expected a built-in policy id/);
+    expect(refusal(() => mostImproved({ period: { from: '2024-01-31', to: '2024-01-01' }, measures: [] }, { period: { from: '2024-02-01', to: '2024-02-29' }, measures: [] }))).toBe('mostImproved: before.period.to expected period.to on or after period.from, got "2024-01-01"');
+    expect(refusal(() => mostImproved({ period: { from: '2024-01-01', to: '2024-01-31' }, measures: [] }, {} as never))).toMatch(/^mostImproved: after\.period/);
   });
 
   it('ranks consumables against the consumable target when asked, and leaves out a measure without a rate', () => {

@@ -3,17 +3,9 @@
  * the rounding it is asked for. The figures themselves are the fixtures' (test/fixtures/jiangsu-2022/).
  */
 import { describe, expect, it } from 'vitest';
-import { fromMonitoringForm, measureOnlineRates, SunshineInputError, toMonitoringForm } from '../../src/index';
+import { fromMonitoringForm, measureOnlineRates, toMonitoringForm } from '../../src/index';
+import { refusal } from '../_helpers/refusal';
 
-const said = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(SunshineInputError);
-    return (e as SunshineInputError).message;
-  }
-  throw new Error('accepted');
-};
 
 // H1: 123,456.78 元 of drugs on the platform and 10,000.00 off it; no consumables
 const measures = () =>
@@ -37,13 +29,13 @@ describe('toMonitoringForm', () => {
   });
 
   it('refuses what is not institution measures, and digits outside 0–10', () => {
-    expect(said(() => toMonitoringForm(measures(), { digits: 11 }))).toBe('toMonitoringForm: options.digits expected an integer from 0 to 10, got 11');
-    expect(said(() => toMonitoringForm(measures(), { digits: -1 }))).toContain('options.digits expected an integer from 0 to 10');
-    expect(said(() => toMonitoringForm(measures(), { digits: 1.5 }))).toContain('options.digits expected an integer from 0 to 10');
-    expect(said(() => toMonitoringForm('all' as never))).toBe('toMonitoringForm: measures expected institution measures from measureOnlineRates, got "all"');
-    expect(said(() => toMonitoringForm([null] as never))).toBe('toMonitoringForm: measures[0] expected an institution measure from measureOnlineRates, got null');
-    expect(said(() => toMonitoringForm([{ subject: { type: 'region' } }] as never))).toContain('measures[0] expected an institution measure');
-    expect(said(() => toMonitoringForm([{}] as never))).toContain('measures[0] expected an institution measure');
+    expect(refusal(() => toMonitoringForm(measures(), { digits: 11 }))).toBe('toMonitoringForm: options.digits expected an integer from 0 to 10, got 11');
+    expect(refusal(() => toMonitoringForm(measures(), { digits: -1 }))).toContain('options.digits expected an integer from 0 to 10');
+    expect(refusal(() => toMonitoringForm(measures(), { digits: 1.5 }))).toContain('options.digits expected an integer from 0 to 10');
+    expect(refusal(() => toMonitoringForm('all' as never))).toBe('toMonitoringForm: measures expected institution measures from measureOnlineRates, got "all"');
+    expect(refusal(() => toMonitoringForm([null] as never))).toBe('toMonitoringForm: measures[0] expected an institution measure from measureOnlineRates, got null');
+    expect(refusal(() => toMonitoringForm([{ subject: { type: 'region' } }] as never))).toContain('measures[0] expected an institution measure');
+    expect(refusal(() => toMonitoringForm([{}] as never))).toContain('measures[0] expected an institution measure');
   });
 });
 
@@ -58,10 +50,10 @@ describe('fromMonitoringForm', () => {
 
   it('names the row and the cell it cannot read', () => {
     const ok = { hospitalAmount: '1', platformAmount: '1' };
-    expect(said(() => fromMonitoringForm('x' as never))).toBe('fromMonitoringForm: rows expected the rows of a monitoring form, got "x"');
-    expect(said(() => fromMonitoringForm([{ institutionId: '', drug: ok, consumable: ok }]))).toBe('fromMonitoringForm: rows[0].institutionId expected the institution id of the row, got ""');
-    expect(said(() => fromMonitoringForm([{ institutionId: 'H1', drug: null, consumable: ok } as never]))).toBe('fromMonitoringForm: rows[0].drug expected { hospitalAmount, platformAmount, emergencyAmount? } in 万元, got null');
-    expect(said(() => fromMonitoringForm([{ institutionId: 'H1', drug: ok, consumable: { hospitalAmount: '1', platformAmount: 'x' } }]))).toBe('fromMonitoringForm: rows[0].consumable.platformAmount expected an amount in 万元 such as "123.4567", got "x"');
-    expect(said(() => fromMonitoringForm([{ institutionId: 'H1', drug: { hospitalAmount: '', platformAmount: '1' }, consumable: ok }]))).toContain('rows[0].drug.hospitalAmount expected an amount in 万元');
+    expect(refusal(() => fromMonitoringForm('x' as never))).toBe('fromMonitoringForm: rows expected the rows of a monitoring form, got "x"');
+    expect(refusal(() => fromMonitoringForm([{ institutionId: '', drug: ok, consumable: ok }]))).toBe('fromMonitoringForm: rows[0].institutionId expected the institution id of the row, got ""');
+    expect(refusal(() => fromMonitoringForm([{ institutionId: 'H1', drug: null, consumable: ok } as never]))).toBe('fromMonitoringForm: rows[0].drug expected { hospitalAmount, platformAmount, emergencyAmount? } in 万元, got null');
+    expect(refusal(() => fromMonitoringForm([{ institutionId: 'H1', drug: ok, consumable: { hospitalAmount: '1', platformAmount: 'x' } }]))).toBe('fromMonitoringForm: rows[0].consumable.platformAmount expected an amount in 万元 such as "123.4567", got "x"');
+    expect(refusal(() => fromMonitoringForm([{ institutionId: 'H1', drug: { hospitalAmount: '', platformAmount: '1' }, consumable: ok }]))).toContain('rows[0].drug.hospitalAmount expected an amount in 万元');
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { measureOnlineRates, renderBulletin, SunshineInputError } from '../../src/index';
 import { inst, line } from '../_helpers/lines';
+import { refusal } from '../_helpers/refusal';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -291,34 +292,25 @@ describe('renderBulletin: the HTML sections and charts', () => {
 });
 
 describe('renderBulletin: refusals in words, regional targets, the page around the tables', () => {
-  const said = (f: () => unknown) => {
-    try {
-      f();
-    } catch (e) {
-      expect(e).toBeInstanceOf(SunshineInputError);
-      return (e as SunshineInputError).message;
-    }
-    throw new Error('accepted');
-  };
   const opts = { format: 'html' as const, title: 't', asOf: '2024-04-20' };
 
   it('says which option or input is wrong and what it expected', () => {
-    expect(said(() => renderBulletin(input, { ...opts, format: 'pdf' as never }))).toBe('renderBulletin: options.format expected one of "html", "markdown", got "pdf"');
-    expect(said(() => renderBulletin(input, null as never))).toBe('renderBulletin: options.format expected one of "html", "markdown", got undefined');
-    expect(said(() => renderBulletin(input, { ...opts, asOf: '2024-02-30' }))).toBe('renderBulletin: options.asOf expected a real civil date "YYYY-MM-DD", got "2024-02-30"');
-    expect(said(() => renderBulletin(input, { ...opts, title: '  ' }))).toBe('renderBulletin: options.title expected a title, got "  "');
-    expect(said(() => renderBulletin(input, { ...opts, title: 5 as never }))).toBe('renderBulletin: options.title expected a title, got 5');
-    expect(said(() => renderBulletin(input, { ...opts, digits: 7 }))).toBe('renderBulletin: options.digits expected an integer from 0 to 6, got 7');
-    expect(said(() => renderBulletin(input, { ...opts, digits: -1 }))).toBe('renderBulletin: options.digits expected an integer from 0 to 6, got -1');
-    expect(said(() => renderBulletin(input, { ...opts, digits: 1.5 }))).toBe('renderBulletin: options.digits expected an integer from 0 to 6, got 1.5');
+    expect(refusal(() => renderBulletin(input, { ...opts, format: 'pdf' as never }))).toBe('renderBulletin: options.format expected one of "html", "markdown", got "pdf"');
+    expect(refusal(() => renderBulletin(input, null as never))).toBe('renderBulletin: options.format expected one of "html", "markdown", got undefined');
+    expect(refusal(() => renderBulletin(input, { ...opts, asOf: '2024-02-30' }))).toBe('renderBulletin: options.asOf expected a real civil date "YYYY-MM-DD", got "2024-02-30"');
+    expect(refusal(() => renderBulletin(input, { ...opts, title: '  ' }))).toBe('renderBulletin: options.title expected a title, got "  "');
+    expect(refusal(() => renderBulletin(input, { ...opts, title: 5 as never }))).toBe('renderBulletin: options.title expected a title, got 5');
+    expect(refusal(() => renderBulletin(input, { ...opts, digits: 7 }))).toBe('renderBulletin: options.digits expected an integer from 0 to 6, got 7');
+    expect(refusal(() => renderBulletin(input, { ...opts, digits: -1 }))).toBe('renderBulletin: options.digits expected an integer from 0 to 6, got -1');
+    expect(refusal(() => renderBulletin(input, { ...opts, digits: 1.5 }))).toBe('renderBulletin: options.digits expected an integer from 0 to 6, got 1.5');
     expect(renderBulletin(input, { ...opts, digits: 6 })).toContain('85.000000%');
     expect(renderBulletin(input, { ...opts, digits: 0 })).toContain('保留 0 位小数');
-    expect(said(() => renderBulletin(null as never, opts))).toBe('renderBulletin: input expected { policy, measures, by, period }, got null');
-    expect(said(() => renderBulletin({ ...input, period: '' }, opts))).toBe('renderBulletin: input.period expected a period { from, to } or its label, got ""');
-    expect(said(() => renderBulletin({ ...input, periodLabel: ' ' }, opts))).toBe('renderBulletin: input.periodLabel expected a period { from, to } or its label, got " "');
-    expect(said(() => renderBulletin({ ...input, vbp: 'x' as never }, opts))).toBe('renderBulletin: input.vbp expected an array, or absent, got "x"');
-    expect(said(() => renderBulletin({ ...input, by: 'town' as never }, opts))).toMatch(/^renderBulletin: input\.by expected /);
-    expect(said(() => renderBulletin({ ...input, measures: [null] as never }, opts))).toBe('renderBulletin: input.measures[0] expected an institution measure from measureOnlineRates, got null');
+    expect(refusal(() => renderBulletin(null as never, opts))).toBe('renderBulletin: input expected { policy, measures, by, period }, got null');
+    expect(refusal(() => renderBulletin({ ...input, period: '' }, opts))).toBe('renderBulletin: input.period expected a period { from, to } or its label, got ""');
+    expect(refusal(() => renderBulletin({ ...input, periodLabel: ' ' }, opts))).toBe('renderBulletin: input.periodLabel expected a period { from, to } or its label, got " "');
+    expect(refusal(() => renderBulletin({ ...input, vbp: 'x' as never }, opts))).toBe('renderBulletin: input.vbp expected an array, or absent, got "x"');
+    expect(refusal(() => renderBulletin({ ...input, by: 'town' as never }, opts))).toMatch(/^renderBulletin: input\.by expected /);
+    expect(refusal(() => renderBulletin({ ...input, measures: [null] as never }, opts))).toBe('renderBulletin: input.measures[0] expected an institution measure from measureOnlineRates, got null');
   });
 
   it('checks regions against a policy whose targets bind regions (ganzhou-2023), by level', () => {

@@ -4,15 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { argumentError, readDate, readInteger, readNumber, readRange, readText, writeDate } from '../../src/sheets/cells';
+import { thrown } from '../_helpers/refusal';
 
-const said = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('accepted');
-};
 
 describe('reading cells', () => {
   it('reads numbers to 15 digits, numeric text with separators, full-width digits and a percent sign', () => {
@@ -34,7 +27,7 @@ describe('reading cells', () => {
 
   it('says which cell of a range is wrong', () => {
     // the cells [[1], [''], ['x']] flattened: 'x' is the third
-    expect(said(() => readRange([[1], [''], ['x']], 'platformRange'))).toBe('参数 platformRange[3] 无效：应为数字或数字文本，实为 "x" / argument platformRange[3] is invalid: expected a number or numeric text, got "x"');
+    expect(thrown(() => readRange([[1], [''], ['x']], 'platformRange'))).toBe('参数 platformRange[3] 无效：应为数字或数字文本，实为 "x" / argument platformRange[3] is invalid: expected a number or numeric text, got "x"');
   });
 
   it('reads dates: Date cells at +08:00, serials from 61 to 2958465 (the time of day ignored), and text', () => {
@@ -42,22 +35,22 @@ describe('reading cells', () => {
     expect(readDate(new Date('2024-03-05T00:00:00+08:00'), 'd')).toBe('2024-03-05');
     // serial 61 is 1900-03-01, 45356 is 2024-03-05, 2958465 is 9999-12-31
     expect([readDate(61, 'd'), readDate(45356.75, 'd'), readDate(2958465, 'd')]).toEqual(['1900-03-01', '2024-03-05', '9999-12-31']);
-    expect(said(() => readDate(60, 'd'))).toBe('参数 d 无效：日期序号应在 61（1900-03-01）到 2958465 之间，实为 60 / argument d is invalid: expected a date serial from 61 (1900-03-01) to 2958465, got 60');
+    expect(thrown(() => readDate(60, 'd'))).toBe('参数 d 无效：日期序号应在 61（1900-03-01）到 2958465 之间，实为 60 / argument d is invalid: expected a date serial from 61 (1900-03-01) to 2958465, got 60');
     expect(() => readDate(2958466, 'd')).toThrow('日期序号应在 61');
     expect([readDate(' 2024/3/5 ', 'd'), readDate('2024年3月5日', 'd'), readDate('2024.3.5', 'd')]).toEqual(['2024-03-05', '2024-03-05', '2024-03-05']);
-    expect(said(() => readDate('x2024-03-05', 'd'))).toBe('参数 d 无效：应为日期、日期序号或“YYYY-MM-DD”文本，实为 "x2024-03-05" / argument d is invalid: expected a date, a date serial or "YYYY-MM-DD" text, got "x2024-03-05"');
+    expect(thrown(() => readDate('x2024-03-05', 'd'))).toBe('参数 d 无效：应为日期、日期序号或“YYYY-MM-DD”文本，实为 "x2024-03-05" / argument d is invalid: expected a date, a date serial or "YYYY-MM-DD" text, got "x2024-03-05"');
     expect(() => readDate('2024-03-05x', 'd')).toThrow('应为日期');
     expect(() => readDate(Number.NaN, 'd')).toThrow('应为日期');
-    expect(said(() => readDate(new Date(Number.NaN), 'd'))).toBe('参数 d 无效：日期无效，实为 Invalid Date / argument d is invalid: the date is invalid, got Invalid Date');
+    expect(thrown(() => readDate(new Date(Number.NaN), 'd'))).toBe('参数 d 无效：日期无效，实为 Invalid Date / argument d is invalid: the date is invalid, got Invalid Date');
   });
 
   it('reads whole numbers and texts, and refuses the rest in both languages', () => {
     expect([readInteger(3, 'n'), readInteger(' -2 ', 'n'), readInteger('7', 'n')]).toEqual([3, -2, 7]);
-    expect(said(() => readInteger('1.5', 'n'))).toBe('参数 n 无效：应为整数，实为 "1.5" / argument n is invalid: expected a whole number, got "1.5"');
+    expect(thrown(() => readInteger('1.5', 'n'))).toBe('参数 n 无效：应为整数，实为 "1.5" / argument n is invalid: expected a whole number, got "1.5"');
     expect(() => readInteger('', 'n')).toThrow('应为整数');
     expect(() => readInteger(null, 'n')).toThrow('应为整数');
     expect(readText('  jiangsu-2022 ', 't')).toBe('jiangsu-2022');
-    expect(said(() => readText('  ', 't'))).toBe('参数 t 无效：应为文本，实为 "  " / argument t is invalid: expected text, got "  "');
+    expect(thrown(() => readText('  ', 't'))).toBe('参数 t 无效：应为文本，实为 "  " / argument t is invalid: expected text, got "  "');
     expect(() => readText(5, 't')).toThrow('应为文本');
   });
 
