@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// The mutation run of src/sql (npx stryker run -c stryker.sql.config.json): the SQL tests, which
+// The mutation run of src/sql (npx stryker run stryker.sql.config.json): the SQL tests, which
 // compile every policy, run the queries in DuckDB, PGlite and MariaDB and read the rows back, and
 // the engine's own tests that ratesFromSQL's results are compared with.
 export default defineConfig({

@@ -34,7 +34,8 @@ type Outcome = (typeof OUTCOMES)[number];
 /** Reads one result set: each row as a function from column to cell, or a SunshineInputError. */
 function readRows(rows: unknown, name: 'measures' | 'ledger'): ((column: string) => unknown)[] {
   const path = `result.${name}`;
-  if (rows === null || typeof rows !== 'object' || typeof (rows as Iterable<unknown>)[Symbol.iterator] !== 'function' || typeof rows === 'string') {
+  // a number or a plain object has no iterator; a string has one but is not rows
+  if (rows === null || rows === undefined || typeof rows === 'string' || typeof (rows as Iterable<unknown>)[Symbol.iterator] !== 'function') {
     throw inputError(FN, path, rows, `the rows of the compiled ${name} query (an array)`, 'invalid-type');
   }
   const columns: readonly string[] = SQL_COLUMNS[name];
@@ -82,7 +83,7 @@ function readRows(rows: unknown, name: 'measures' | 'ledger'): ((column: string)
  * @param options - `{ policy, institutions, period? }`, those the queries were compiled and run with
  * @returns `{ measures, ledger, warnings }`, as {@link measureOnlineRates}
  * @throws {SunshineInputError} naming the row, the column and the value: a missing column, an
- *   amount that is not an exact decimal, an institution not in `institutions` or out of the
+ *   amount that is not an exact decimal (or not 0 where its count of lines is 0), an institution not in `institutions` or out of the
  *   policy's scope, an unknown measure, outcome or reason, a repeated or missing row, or a ledger
  *   that does not agree with the measures
  * @example
@@ -111,10 +112,12 @@ export function ratesFromSQL(result: RatesFromSQLInput, options: RatesFromSQLOpt
     if (typeof v !== 'string') throw issue('invalid-value', `${at}.${column}`, v, 'a text');
     return v;
   };
-  const amount = (cell: (c: string) => unknown, column: string, at: string): ExactSum => {
+  /** An amount; the sum of the lines counted in `of` = [its column, the count], so 0 when there are none. */
+  const amount = (cell: (c: string) => unknown, column: string, at: string, of: readonly [string, number]): ExactSum => {
     const v = cell(column);
     const s = readSqlAmount(v);
     if (s === null) throw issue('invalid-amount', `${at}.${column}`, v, SQL_AMOUNT_EXPECTED);
+    if (of[1] === 0 && !s.toDecimal().isZero()) throw issue('invalid-value', `${at}.${column}`, v, `0: the sum of no lines (${of[0]} is 0)`);
     return s;
   };
   const count = (cell: (c: string) => unknown, column: string, at: string): number => {
@@ -138,15 +141,16 @@ export function ratesFromSQL(result: RatesFromSQLInput, options: RatesFromSQLOpt
     if (k < 0) throw issue('invalid-value', `${at}.measure`, measure, `one of the measures of ${policy.id}: ${measureIds.map((m) => `"${m}"`).join(', ')}`);
     const key = `${i}/${k}`;
     if (loaded.has(key)) throw issue('duplicate', at, `${id} ${measure}`, 'one row per institution and measure (is institutions.id unique?)');
-    const platform = amount(cell, 'platform_amount', at);
-    const total = amount(cell, 'total_amount', at);
-    const emergency = amount(cell, 'emergency_amount', at);
     const lines = count(cell, 'included_lines', at);
+    const included = ['included_lines', lines] as const;
+    const platform = amount(cell, 'platform_amount', at, included);
+    const total = amount(cell, 'total_amount', at, included);
+    const emergency = amount(cell, 'emergency_amount', at, included);
     const excluded: Partial<Record<ExclusionReason, readonly [number, ExactSum]>> = {};
     for (const reason of MEASURE_EXCLUSIONS) {
-      const n = count(cell, exclusionColumn(reason, 'lines'), at);
-      const sum = amount(cell, exclusionColumn(reason, 'amount'), at);
-      if (n > 0) excluded[reason] = [n, sum];
+      const column = exclusionColumn(reason, 'lines');
+      const n = count(cell, column, at);
+      excluded[reason] = [n, amount(cell, exclusionColumn(reason, 'amount'), at, [column, n])];
     }
     const sums: LoadedMeasure = { platform, total, emergency, lines, excluded };
     loaded.set(key, sums);
@@ -175,11 +179,12 @@ export function ratesFromSQL(result: RatesFromSQLInput, options: RatesFromSQLOpt
       if (reason !== null && reason !== undefined) throw issue('invalid-value', `${at}.reason`, reason, `null for the ${o} row`);
     } else {
       const known = o === 'excluded' ? exclusionKeys : rejectionKeys;
-      if (typeof reason !== 'string' || !known.has(reason)) throw issue('invalid-value', `${at}.reason`, reason, `one of ${[...known].map((k) => `"${k}"`).join(', ')}`);
+      if (!known.has(reason as string)) throw issue('invalid-value', `${at}.reason`, reason, `one of ${[...known].map((k) => `"${k}"`).join(', ')}`);
     }
     const key = `${o}/${typeof reason === 'string' ? reason : ''}`;
     if (tallies.has(key)) throw issue('duplicate', at, key, 'one row per outcome and reason');
-    tallies.set(key, { row: r, lines: count(cell, 'lines', at), sum: amount(cell, 'amount', at) });
+    const lines = count(cell, 'lines', at);
+    tallies.set(key, { row: r, lines, sum: amount(cell, 'amount', at, ['lines', lines]) });
   });
   const input = tallies.get('input/');
   if (input === undefined) throw issue('missing', 'result.ledger', undefined, 'an "input" row (the rows of the compiled ledger query)');
@@ -200,12 +205,12 @@ export function ratesFromSQL(result: RatesFromSQLInput, options: RatesFromSQLOpt
   const agree = (key: string, tally: LineTally) => {
     const t = tallies.get(key);
     const lines = t?.lines ?? 0;
-    const sum = t?.sum.toDecimal();
-    if (lines !== tally.lines || (sum !== undefined && !sum.equals(tally.amount)) || (sum === undefined && !tally.amount.isZero())) {
+    const sum = (t?.sum ?? new ExactSum()).toDecimal();
+    if (lines !== tally.lines || !sum.equals(tally.amount)) {
       throw issue(
         'invalid-value',
         t === undefined ? 'result.ledger' : `result.ledger[${t.row}]`,
-        `${key.replace(/\/$/, '')}: ${lines} lines, ${sum?.toFixed() ?? '0'}`,
+        `${key.replace(/\/$/, '')}: ${lines} lines, ${sum.toFixed()}`,
         `${tally.lines} lines, ${tally.amount.toFixed()}, as the measures rows give (were both queries run on the same data, policy and period?)`,
       );
     }

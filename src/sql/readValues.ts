@@ -1,4 +1,3 @@
-import { isDecimalLike } from '../_lib/decimal';
 import { ExactSum } from '../_lib/exactSum';
 
 /** A plain or scientific decimal, as drivers write exact numbers (`'1234.56'`, `'-0.000001'`, `'1E+3'`). */
@@ -26,17 +25,16 @@ export function decimalText(value: unknown): string | null {
     if (!Number.isSafeInteger(value)) return null;
     text = String(value);
   } else if (typeof value === 'bigint') text = String(value);
-  else if (isDecimalLike(value)) {
-    if (!value.isFinite()) return null;
-    text = value.toFixed();
-  } else if (typeof value === 'object' && value !== null) {
+  else if (typeof value === 'object' && value !== null) {
     // DuckDB's decimal value: the scaled integer and the scale, read without its toString
     const v = value as { value?: unknown; scale?: unknown };
     if (typeof v.value === 'bigint' && typeof v.scale === 'number' && Number.isInteger(v.scale) && v.scale >= 0 && v.scale <= 76) {
       const digits = String(v.value < 0 ? -v.value : v.value).padStart(v.scale + 1, '0');
       const point = digits.length - v.scale;
       text = `${v.value < 0 ? '-' : ''}${digits.slice(0, point)}${v.scale > 0 ? `.${digits.slice(point)}` : ''}`;
-    } else if (typeof (value as { toString?: unknown }).toString === 'function' && (value as { toString: unknown }).toString !== Object.prototype.toString) {
+    } else if (typeof (value as { toString?: unknown }).toString === 'function') {
+      // a value with its own text: decimal.js's Decimal ('1e-7', 'Infinity': refused below), a driver's
+      // number type; a plain object's '[object Object]' is refused below
       text = String(value);
     } else {
       return null;
@@ -57,8 +55,8 @@ export function readSqlAmount(value: unknown): ExactSum | null {
 
 /** A line count read from a result cell, or null. @internal */
 export function readSqlCount(value: unknown): number | null {
-  const text = decimalText(value);
-  if (text === null || !/^\+?\d+(?:\.0*)?$/.test(text)) return null;
+  const text = decimalText(value) ?? '';
+  if (!/^\+?\d+(?:\.0*)?$/.test(text)) return null;
   const n = Number(text);
   return Number.isSafeInteger(n) ? n : null;
 }

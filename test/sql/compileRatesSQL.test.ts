@@ -46,10 +46,32 @@ describe('compileRatesSQL', () => {
     expect(() => compileRatesSQL('ganzhou-2023', { dialect: 'duckdb', period: { from: "2024-01-01' OR 1=1 --", to: '2024-12-31' } })).toThrow('options.period.from expected a real civil date');
   });
 
+  it('takes catalog.schema.table at most, each part an identifier, and names the option', () => {
+    expect(compileRatesSQL('ganzhou-2023', { dialect: 'duckdb', linesTable: 'lake.warehouse.lines' }).measures).toContain('FROM "lake"."warehouse"."lines" l');
+    const refused = (linesTable: unknown) => inputError(() => compileRatesSQL('ganzhou-2023', { dialect: 'duckdb', linesTable } as never)).message;
+    const expected = 'expected an identifier of letters, digits and underscores (optionally schema.table), such as "purchase_lines"';
+    expect(refused('a.b.c.d')).toBe(`compileRatesSQL: options.linesTable ${expected}, got "a.b.c.d"`);
+    expect(refused('warehouse.lines;x')).toBe(`compileRatesSQL: options.linesTable ${expected}, got "warehouse.lines;x"`);
+    expect(refused('warehouse.')).toBe(`compileRatesSQL: options.linesTable ${expected}, got "warehouse."`);
+    expect(refused(42)).toBe(`compileRatesSQL: options.linesTable ${expected}, got 42`);
+    expect(inputError(() => compileRatesSQL('ganzhou-2023', { dialect: 'duckdb', institutionsTable: 'orgs 2024' })).message).toBe(`compileRatesSQL: options.institutionsTable ${expected}, got "orgs 2024"`);
+    expect(inputError(() => compileRatesSQL('ganzhou-2023', { dialect: 'duckdb', columns: { 'institution.level': 3 } as never })).message).toBe(`compileRatesSQL: options.columns.institution.level ${expected}, got 3`);
+  });
+
+  it('lists the columns that can be renamed when given another', () => {
+    expect(inputError(() => compileRatesSQL('ganzhou-2023', { dialect: 'duckdb', columns: { price: 'x' } as never })).message).toBe(
+      'compileRatesSQL: options.columns.price expected one of institution_id, received_on, category, kind, high_value, insurance_code, channel, amount, institution.id, institution.level, institution.ownership, institution.province, institution.city, institution.county, got "price"',
+    );
+  });
+
   it('names the four dialects when given another', () => {
     const e = inputError(() => compileRatesSQL('ganzhou-2023', { dialect: 'oracle' as never }));
     expect(e.message).toBe('compileRatesSQL: options.dialect expected one of "duckdb", "postgres", "spark", "mysql", got "oracle"');
-    expect(inputError(() => compileRatesSQL('ganzhou-2023', undefined as never)).message).toContain('"duckdb", "postgres", "spark", "mysql"');
+    for (const bad of [undefined, null, 'duckdb']) {
+      const e = inputError(() => compileRatesSQL('ganzhou-2023', bad as never));
+      expect(e.message).toBe(`compileRatesSQL: options expected an options object { dialect } with dialect one of "duckdb", "postgres", "spark", "mysql", got ${bad === undefined ? 'undefined' : JSON.stringify(bad)}`);
+      expect(e.issues.map((i) => i.code)).toEqual(['missing']);
+    }
   });
 
   it('casts to STRING in Spark and to CHAR in MySQL, never to VARCHAR; concatenates with CONCAT, never ||', () => {

@@ -96,6 +96,10 @@ export async function openMariaDB(socket: string, institutions: readonly Institu
   await setup.end();
   // the server's default collation (utf8mb4_general_ci): case and trailing spaces are ignored in comparisons
   const db = await mysql.createConnection({ socketPath: socket, user: 'root', database });
+  // MySQL 8's default sql_mode (MariaDB's lacks ONLY_FULL_GROUP_BY). MariaDB checks it less strictly
+  // than MySQL: it accepts a column of a CTE selected beside a GROUP BY on an expression of it, which
+  // MySQL 8 refuses, so the regions query's MIN(region) for MySQL is not proven needed here
+  await db.query("SET SESSION sql_mode = 'ONLY_FULL_GROUP_BY,STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'");
   await db.query('CREATE TABLE institutions (id VARCHAR(200) PRIMARY KEY, level VARCHAR(20), ownership VARCHAR(20), province VARCHAR(50), city VARCHAR(50), county VARCHAR(50))');
   if (institutions.length > 0) await db.query('INSERT INTO institutions VALUES ?', [institutions.map((i) => [...institutionCells(i)])]);
   await db.query('CREATE TABLE purchase_lines (institution_id VARCHAR(200), received_on DATE, category VARCHAR(50), kind VARCHAR(50), high_value BOOLEAN, insurance_code VARCHAR(50), channel VARCHAR(50), amount DECIMAL(38, 6))');

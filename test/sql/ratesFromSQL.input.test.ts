@@ -64,6 +64,16 @@ describe('ratesFromSQL reads', () => {
     expect(ratesFromSQL(asObjects, options)).toEqual(ratesFromSQL(g, options));
   });
 
+  it('rows from any iterable (a Set, a generator), and a reason left undefined where it must be null', () => {
+    const g = good();
+    function* rows<T>(xs: readonly T[]) {
+      yield* xs;
+    }
+    expect(ratesFromSQL({ measures: new Set(g.measures), ledger: rows(g.ledger) }, options)).toEqual(ratesFromSQL(good(), options));
+    g.ledger[0] = ['input', undefined, 7, '1062.50']; // a driver that leaves NULL undefined
+    expect(ratesFromSQL(g, options)).toEqual(ratesFromSQL(good(), options));
+  });
+
   it('amounts as safe integers, bigints, strings with an exponent, DuckDB decimal values and decimal.js Decimals; counts as bigints and digit strings', () => {
     const g = good();
     // DuckDB's DECIMAL(18, 2) value 85000 / 10^2 = 850.00; 1E+3 = 1000; 30 a safe integer; 3 lines a bigint; 50.000 a Decimal
@@ -88,9 +98,34 @@ describe('ratesFromSQL refuses', () => {
     expect(() => ratesFromSQL(good(), { policy: 'jiangsu-2099', institutions: [] })).toThrow(SunshineInputError);
   });
 
+  it('rows that are not an iterable of rows, naming the result set or the row', () => {
+    const g = good();
+    for (const [bad, shown] of [[null, 'null'], [undefined, 'undefined'], [42, '42'], [{ length: 0 }, '{"length":0}']] as const) {
+      expect(inputError(() => ratesFromSQL({ measures: bad, ledger: g.ledger } as never, options)).message).toBe(`ratesFromSQL: result.measures expected the rows of the compiled measures query (an array), got ${shown}`);
+      expect(inputError(() => ratesFromSQL({ measures: g.measures, ledger: bad } as never, options)).message).toBe(`ratesFromSQL: result.ledger expected the rows of the compiled ledger query (an array), got ${shown}`);
+    }
+    expect(refuse((g) => (g.measures[1] = null as never))).toBe('ratesFromSQL: result.measures[1] expected a row: an array in column order or an object keyed by column name, got null');
+    expect(refuse((g) => (g.ledger[0] = 7 as never))).toBe('ratesFromSQL: result.ledger[0] expected a row: an array in column order or an object keyed by column name, got 7');
+  });
+
+  it('a result or options that are not objects, naming them', () => {
+    for (const bad of ['rows', 42]) {
+      expect(inputError(() => ratesFromSQL(bad as never, options)).message).toBe(`ratesFromSQL: result expected { measures, ledger }: the rows of the compiled measures and ledger queries, got ${JSON.stringify(bad)}`);
+    }
+    // the policy id where the options belong, and no options at all
+    expect(inputError(() => ratesFromSQL(good(), 'jiangsu-2022' as never)).message).toBe('ratesFromSQL: options expected an options object { policy, institutions, period? }, got "jiangsu-2022"');
+    expect(inputError(() => ratesFromSQL(good(), null as never)).message).toBe('ratesFromSQL: options expected an options object { policy, institutions, period? }, got null');
+  });
+
+  it('an id or a measure that is not a text', () => {
+    expect(refuse((g) => (g.measures[0]![0] = 1))).toBe('ratesFromSQL: result.measures[0].institution_id expected a text, got 1');
+    expect(refuse((g) => (g.measures[1]![1] = null))).toBe('ratesFromSQL: result.measures[1].measure expected a text, got null');
+    expect(refuse((g) => (g.ledger[1]![0] = null))).toBe('ratesFromSQL: result.ledger[1].outcome expected a text, got null');
+  });
+
   it('a row without a needed column, naming the column', () => {
-    expect(refuse((g) => (g.measures[0] = g.measures[0]!.slice(0, 3)))).toBe(
-      'ratesFromSQL: result.measures[0].total_amount expected a value in column 4 (total_amount) of 12: institution_id, measure, platform_amount, total_amount, emergency_amount, included_lines, outside_period_lines, outside_period_amount, excluded_kind_lines, excluded_kind_amount, missing_insurance_code_lines, missing_insurance_code_amount, got undefined',
+    expect(refuse((g) => (g.measures[0] = g.measures[0]!.slice(0, 5)))).toBe(
+      'ratesFromSQL: result.measures[0].included_lines expected a value in column 6 (included_lines) of 12: institution_id, measure, platform_amount, total_amount, emergency_amount, included_lines, outside_period_lines, outside_period_amount, excluded_kind_lines, excluded_kind_amount, missing_insurance_code_lines, missing_insurance_code_amount, got undefined',
     );
     expect(inputError(() => ratesFromSQL({ measures: [], ledger: [{ outcome: 'input', reason: null, amount: '1' }] }, { ...options, institutions: [] })).message).toBe(
       'ratesFromSQL: result.ledger[0].lines expected a column "lines" (the ledger query returns outcome, reason, lines, amount), got undefined',
@@ -104,6 +139,14 @@ describe('ratesFromSQL refuses', () => {
     expect(refuse((g) => (g.measures[0]![3] = null))).toMatch(/total_amount expected an exact decimal.*got null$/);
     expect(refuse((g) => (g.measures[0]![5] = -1))).toBe('ratesFromSQL: result.measures[0].included_lines expected a line count: a non-negative safe integer, as a number, a bigint or a string of digits, got -1');
     expect(refuse((g) => (g.ledger[0]![2] = '6.5'))).toMatch(/result\.ledger\[0\]\.lines expected a line count.*got "6.5"$/);
+  });
+
+  it('an amount where no line was counted: a sum of no lines is 0', () => {
+    expect(refuse((g) => (g.measures[0]![6] = 0))).toBe('ratesFromSQL: result.measures[0].outside_period_amount expected 0: the sum of no lines (outside_period_lines is 0), got "50.00"');
+    expect(refuse((g) => (g.measures[1]![3] = '5'))).toBe('ratesFromSQL: result.measures[1].total_amount expected 0: the sum of no lines (included_lines is 0), got "5"');
+    expect(refuse((g) => (g.ledger[5]![2] = 0))).toBe('ratesFromSQL: result.ledger[5].amount expected 0: the sum of no lines (lines is 0), got "5.50"');
+    // a zero written any way is 0: '0.00', '-0', DuckDB's 0 at scale 2
+    expect(() => ratesFromSQL({ ...good(), measures: [good().measures[0]!, ['H1', 'consumable', '0.00', '-0', { width: 18, scale: 2, value: BigInt(0) }, 0, ...zeros]] }, options)).not.toThrow();
   });
 
   it('an institution that is not in options.institutions, or out of the policy’s scope', () => {
@@ -129,11 +172,46 @@ describe('ratesFromSQL refuses', () => {
   });
 
   it('a ledger that does not agree with the measures (rows of two different runs)', () => {
+    // the same 3 included lines, but 999.00 of them where the measures rows sum to 850 + 150 = 1000.00
+    expect(refuse((g) => (g.ledger[1]![3] = '999.00'))).toBe(
+      'ratesFromSQL: result.ledger[1] expected 3 lines, 1000, as the measures rows give (were both queries run on the same data, policy and period?), got "included: 3 lines, 999"',
+    );
     expect(refuse((g) => (g.ledger[1]![2] = 4))).toBe(
       'ratesFromSQL: result.ledger[1] expected 3 lines, 1000, as the measures rows give (were both queries run on the same data, policy and period?), got "included: 4 lines, 1000"',
     );
     expect(refuse((g) => g.ledger.splice(2, 1))).toBe(
       'ratesFromSQL: result.ledger expected 1 lines, 50, as the measures rows give (were both queries run on the same data, policy and period?), got "excluded/outside-period: 0 lines, 0"',
     );
+  });
+});
+
+describe('ratesFromSQL’s refusals carry the code of the issue', () => {
+  const code = (change: (g: ReturnType<typeof good>) => void) => {
+    const g = good();
+    change(g);
+    return inputError(() => ratesFromSQL(g, options)).issues.map((i) => [i.code, i.path]);
+  };
+
+  it('for each kind of problem', () => {
+    expect(inputError(() => ratesFromSQL(null as never, options)).issues.map((i) => [i.code, i.path])).toEqual([['invalid-type', 'result']]);
+    expect(code((g) => (g.measures = 'rows' as never))).toEqual([['invalid-type', 'result.measures']]);
+    expect(code((g) => (g.measures[1] = 'H1' as never))).toEqual([['invalid-type', 'result.measures[1]']]);
+    expect(code((g) => (g.measures[0] = g.measures[0]!.slice(0, 5)))).toEqual([['missing', 'result.measures[0].included_lines']]);
+    expect(code((g) => (g.measures[0]![6] = 0))).toEqual([['invalid-value', 'result.measures[0].outside_period_amount']]);
+    expect(code((g) => (g.ledger[0] = { outcome: 'input', reason: null, amount: '1' } as never))).toEqual([['missing', 'result.ledger[0].lines']]);
+    expect(code((g) => (g.measures[0]![0] = 1))).toEqual([['invalid-value', 'result.measures[0].institution_id']]);
+    expect(code((g) => (g.measures[0]![3] = '1,000.00'))).toEqual([['invalid-amount', 'result.measures[0].total_amount']]);
+    expect(code((g) => (g.measures[0]![5] = -1))).toEqual([['invalid-value', 'result.measures[0].included_lines']]);
+    expect(code((g) => (g.measures[0]![0] = 'H9'))).toEqual([['unknown-id', 'result.measures[0].institution_id']]);
+    expect(code((g) => (g.measures[0]![0] = 'H2'))).toEqual([['invalid-value', 'result.measures[0].institution_id']]);
+    expect(code((g) => (g.measures[1]![1] = 'consumable-high-value'))).toEqual([['invalid-value', 'result.measures[1].measure']]);
+    expect(code((g) => g.measures.push([...g.measures[0]!]))).toEqual([['duplicate', 'result.measures[2]']]);
+    expect(code((g) => g.measures.pop())).toEqual([['missing', 'result.measures']]);
+    expect(code((g) => (g.ledger[1]![0] = 'kept'))).toEqual([['invalid-value', 'result.ledger[1].outcome']]);
+    expect(code((g) => (g.ledger[1]![1] = 'outside-period'))).toEqual([['invalid-value', 'result.ledger[1].reason']]);
+    expect(code((g) => (g.ledger[4]![1] = 'invalid:price'))).toEqual([['invalid-value', 'result.ledger[4].reason']]);
+    expect(code((g) => g.ledger.push(['included', null, 3, '1000.00']))).toEqual([['duplicate', 'result.ledger[6]']]);
+    expect(code((g) => g.ledger.shift())).toEqual([['missing', 'result.ledger']]);
+    expect(code((g) => (g.ledger[1]![2] = 4))).toEqual([['invalid-value', 'result.ledger[1]']]);
   });
 });

@@ -9,6 +9,7 @@ import {
   definePolicy,
   getPolicy,
   measureOnlineRates,
+  PRODUCT_KINDS,
   ratesFromSQL,
   renderBulletin,
   type InstitutionInput,
@@ -58,6 +59,36 @@ const rowArb: fc.Arbitrary<LineRow> = fc.record({
     { weight: 1, arbitrary: fc.constant(null) },
   ),
 });
+
+/**
+ * Every step of the classification, deterministically (the random lines above reach some steps
+ * rarely): each field made invalid in turn, each institution, the edges of the years a date may
+ * have (1900, 9999) and of the period, every product kind with its category (some excluded by
+ * each policy) and one with the other category, every form of a blank code on drugs and on
+ * consumables, high value on each category, each channel. Amounts differ line by line
+ * (1.00, 2.01, 3.02…), so that a line counted in the wrong place changes a sum.
+ */
+function everyStep(): LineRow[] {
+  const base: LineRow = { institutionId: 'A', receivedOn: '2024-02-10', category: 'drug', kind: null, highValue: null, insuranceCode: 'XA01', channel: 'platform', amount: null };
+  const variations: Partial<LineRow>[] = [
+    {},
+    ...['B', 'C', 'P', 'Z', '', null].map((institutionId) => ({ institutionId })),
+    ...[null, '1899-12-31', '1900-01-01', '1900-06-01', '9999-06-01', '9999-12-31', '2023-12-31', '2024-01-01', '2024-03-31', '2024-04-01'].map((receivedOn) => ({ receivedOn })),
+    { category: 'device' },
+    { category: null },
+    ...[true, false].flatMap((highValue) => ['drug', 'consumable'].map((category) => ({ category, highValue }))),
+    ...['emergency', 'offline', 'fax', null].map((channel) => ({ channel })),
+    ...Object.entries(PRODUCT_KINDS).map(([kind, { category }]) => ({ kind, category })),
+    { kind: 'ivd-reagent', category: 'drug' },
+    { kind: 'narcotic', category: 'consumable' },
+    ...['drug', 'consumable'].flatMap((category) => [null, '', '  ', ' X1'].map((insuranceCode) => ({ category, insuranceCode }))),
+    { amount: 'none' }, // no amount: rejected
+  ];
+  return variations.map((v, k) => {
+    const amount = v.amount === 'none' ? null : `${k + 1}.${String(k % 100).padStart(2, '0')}`;
+    return { ...base, ...v, amount };
+  });
+}
 
 /** The lines as the JavaScript engine reads them: the same values. */
 const asLines = (rows: readonly LineRow[]) => rows.map((r) => ({ ...r }));
@@ -149,6 +180,19 @@ describe('ratesFromSQL', () => {
         );
       });
 
+      it('gives what measureOnlineRates gives on lines that reach every step, for every policy, with and without a period', async () => {
+        const rows = everyStep();
+        for (const policy of POLICY_CHOICES) {
+          for (const period of [{ from: '2024-01-01', to: '2024-03-31' }, undefined]) {
+            const js = measureOnlineRates(asLines(rows), { policy, institutions, period });
+            // the lines reach every outcome: included, excluded for every reason the policy has, rejected
+            expect(js.ledger.included.lines).toBeGreaterThan(0);
+            expect(js.ledger.rejected.lines).toBeGreaterThan(0);
+            expectSame(await viaSQL(db, rows, policy, period, 'array'), js, rows);
+          }
+        }
+      });
+
       it('keeps texts that differ in case or a trailing space invalid, as JavaScript does', async () => {
         const ok = { institutionId: 'A', receivedOn: '2024-01-05', category: 'drug', kind: null, highValue: null, insuranceCode: 'X', channel: 'platform', amount: '10' };
         const rows: LineRow[] = [ok, { ...ok, category: 'Drug' }, { ...ok, category: 'drug ' }, { ...ok, channel: 'Platform' }, { ...ok, institutionId: 'a' }, { ...ok, kind: 'Narcotic' }];
@@ -173,6 +217,19 @@ describe('ratesFromSQL', () => {
           ['江苏省/南通市', 'secondary', 1, '500', '1000'],
           ['江苏省/南通市', 'tertiary', 1, '90', '100'],
           ['江苏省/扬州市', 'primary', 1, '0', '0'],
+        ]);
+        // by province: the same three levels in one province; by county: no institution has a county, so each city's county is empty
+        const by = async (regionBy: 'province' | 'county') =>
+          ((await db.query(compileRatesSQL('ganzhou-2023', { dialect: db.dialect, regionBy }).regions, 'array')) as unknown[][]).filter((r) => r[2] === 'drug').map((r) => [r[0], r[1], new Decimal(String(r[4])).toFixed()]);
+        expect(await by('province')).toEqual([
+          ['江苏省', 'primary', '0'],
+          ['江苏省', 'secondary', '500'],
+          ['江苏省', 'tertiary', '90'],
+        ]);
+        expect(await by('county')).toEqual([
+          ['江苏省/南通市/', 'secondary', '500'],
+          ['江苏省/南通市/', 'tertiary', '90'],
+          ['江苏省/扬州市/', 'primary', '0'],
         ]);
       });
 
