@@ -12,12 +12,11 @@ export const MEASURE_EXCLUSIONS = ['outside-period', 'excluded-kind', 'missing-i
 export const exclusionColumn = (reason: ExclusionReason, what: 'lines' | 'amount'): string => `${reason.replace(/-/g, '_')}_${what}`;
 
 /**
- * The columns of the compiled queries, in their order (rows read as arrays follow it). A test
- * checks that each query returns exactly these.
+ * The columns of the compiled queries that ratesFromSQL reads, in their order (rows read as
+ * arrays follow it). A test checks that each query returns exactly these.
  * @internal
  */
 export const SQL_COLUMNS = /* @__PURE__ */ pure(() => ({
   measures: ['institution_id', 'measure', 'platform_amount', 'total_amount', 'emergency_amount', 'included_lines', ...MEASURE_EXCLUSIONS.flatMap((r) => [exclusionColumn(r, 'lines'), exclusionColumn(r, 'amount')])],
   ledger: ['outcome', 'reason', 'lines', 'amount'],
-  regions: ['region', 'level', 'measure', 'institutions', 'platform_amount', 'total_amount', 'emergency_amount', 'included_lines'],
 }));

@@ -78,6 +78,13 @@ describe('cleanInstitutions', () => {
     expect(at({ region: { city: ' 南通市' } })?.[0]?.region).toEqual({ city: '南通市' });
   });
 
+  it('trims region names (zod’s road, which the differential test above shares with cleanInstitutions)', () => {
+    const parsed = InstitutionSchema.parse({ id: 'H01', level: 'tertiary', ownership: 'public', region: { province: ' 江苏省', city: '南通市 ', county: '\u3000崇川区' } });
+    // String.prototype.trim removes the ideographic space U+3000 too
+    expect(parsed.region).toEqual({ province: '江苏省', city: '南通市', county: '崇川区' });
+    expect(InstitutionSchema.safeParse({ id: 'H01', level: 'tertiary', ownership: 'public', region: { city: '   ' } }).success).toBe(false);
+  });
+
   it('leaves anything but an array to zod', () => {
     expect(cleanInstitutions(undefined)).toBeNull();
     expect(cleanInstitutions({ 0: { id: 'H01', level: 'tertiary', ownership: 'public' }, length: 1 })).toBeNull();

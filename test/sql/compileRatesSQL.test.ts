@@ -90,6 +90,8 @@ describe('compileRatesSQL', () => {
     expect(sql.measures).toContain('CAST(l.`category` AS BINARY) AS category');
     expect(sql.measures).toContain('LEFT JOIN `institutions` i ON CAST(i.`id` AS BINARY) = g.institution_id');
     expect(sql.measures).toContain('CHAR_LENGTH(g.institution_id) = 0');
+    // elsewhere an empty text is '' (Spark's text is parsed here, not run: this is its only check)
+    for (const dialect of ['duckdb', 'postgres', 'spark'] as const) expect(compileRatesSQL('jiangsu-2022', { dialect }).measures).toContain("WHEN g.institution_id IS NULL OR g.institution_id = '' THEN 'invalid:institutionId'");
     expect(compileRatesSQL('jiangsu-2022', { dialect: 'postgres' }).measures).not.toContain('BINARY');
   });
 

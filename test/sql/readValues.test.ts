@@ -17,6 +17,9 @@ describe('decimalText', () => {
     expect(decimalText('-0.000001')).toBe('-0.000001');
     expect(decimalText('1E+3')).toBe('1E+3');
     expect(decimalText('+.5')).toBe('+.5');
+    expect(decimalText('.55')).toBe('.55');
+    expect(decimalText('1E3')).toBe('1E3');
+    expect(decimalText('-2.5e-3')).toBe('-2.5e-3');
     for (const bad of ['1,000.00', '', ' ', '0x10', '1e1000', 'Infinity', 'NaN', '1.2.3', '--1']) expect(decimalText(bad), bad).toBeNull();
   });
 
