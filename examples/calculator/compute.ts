@@ -11,7 +11,7 @@ import {
   CSV_HEADERS,
   EXCLUSION_LABELS,
   formatRate,
-  fromCsvRows,
+  fromCsvRowsInChunks,
   fromNhsaRecords,
   getPolicy,
   LEVEL_LABELS,
@@ -160,12 +160,15 @@ export async function compute(
       const field = CSV_HEADERS[column] ?? (column as LineField);
       return field in HINTS ? `${REJECTION_LABELS[`invalid:${field}` as RejectionKey]}：${HINTS[field]} / ${expected}` : expected;
     };
-    for (let start = 0; start < table.rows.length; start += CHUNK) {
-      const { lines: mapped, rejected } = fromCsvRows(table.rows.slice(start, start + CHUNK), { ignoreColumns: ignore });
+    // row numbers run on from chunk to chunk: row r of the table is line r - 1 below its first row
+    let read = 0;
+    for (const { lines: mapped, rejected } of fromCsvRowsInChunks(table.rows, { ignoreColumns: ignore, chunkSize: CHUNK })) {
       rowsUnread += rejected.length;
-      for (const r of rejected) problems.push({ file: table.name, row: table.firstRow + start + r.row - 1, column: r.column, value: String(r.value ?? ''), reason: reasonOf(r.column, r.expected) });
-      feed(mapped, source, table.firstRow + start);
-      done += Math.min(CHUNK, table.rows.length - start);
+      for (const r of rejected) problems.push({ file: table.name, row: table.firstRow + r.row - 1, column: r.column, value: String(r.value ?? ''), reason: reasonOf(r.column, r.expected) });
+      feed(mapped, source, table.firstRow);
+      const chunk = Math.min(CHUNK, table.rows.length - read);
+      read += chunk;
+      done += chunk;
       progress(done, total, 'reading');
       await pause();
     }
