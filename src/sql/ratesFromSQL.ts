@@ -83,9 +83,9 @@ function readRows(rows: unknown, name: 'measures' | 'ledger'): ((column: string)
  * @param options - `{ policy, institutions, period? }`, those the queries were compiled and run with
  * @returns `{ measures, ledger, warnings }`, as {@link measureOnlineRates}
  * @throws {SunshineInputError} naming the row, the column and the value: a missing column, an
- *   amount that is not an exact decimal (or not 0 where its count of lines is 0), an institution not in `institutions` or out of the
- *   policy's scope, an unknown measure, outcome or reason, a repeated or missing row, or a ledger
- *   that does not agree with the measures
+ *   amount that is not an exact decimal (or not 0 beside a count of 0 lines), an institution not
+ *   in `institutions` or out of the policy's scope, an unknown measure, outcome or reason, a
+ *   repeated or missing row, or a ledger that does not agree with the measures
  * @example
  * const { measures } = ratesFromSQL(
  *   {

@@ -34,8 +34,12 @@ export function decimalText(value: unknown): string | null {
       text = `${v.value < 0 ? '-' : ''}${digits.slice(0, point)}${v.scale > 0 ? `.${digits.slice(point)}` : ''}`;
     } else if (typeof (value as { toString?: unknown }).toString === 'function') {
       // a value with its own text: decimal.js's Decimal ('1e-7', 'Infinity': refused below), a driver's
-      // number type; a plain object's '[object Object]' is refused below
-      text = String(value);
+      // number type; a plain object's '[object Object]' is refused below, a text that cannot be had here
+      try {
+        text = String(value);
+      } catch {
+        return null;
+      }
     } else {
       return null;
     }

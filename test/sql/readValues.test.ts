@@ -51,6 +51,9 @@ describe('decimalText', () => {
     expect(decimalText(new Decimal('50.000'))).toBe('50');
     expect(decimalText(new Decimal('1e-7'))).toBe('1e-7');
     expect(decimalText({ toString: () => '12.50' })).toBe('12.50');
+    // a text that cannot be had: a toString that throws, or that gives an object (String then throws a TypeError)
+    expect(decimalText({ toString: () => { throw new Error('no text'); } })).toBeNull();
+    expect(decimalText({ toString: () => ({}) })).toBeNull();
     for (const bad of [new Decimal(Infinity), new Decimal(NaN), {}, Object.create(null), [], null, undefined, true, Symbol('x')]) expect(decimalText(bad), String(typeof bad)).toBeNull();
   });
 
