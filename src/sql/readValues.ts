@@ -32,16 +32,15 @@ export function decimalText(value: unknown): string | null {
       const digits = String(v.value < 0 ? -v.value : v.value).padStart(v.scale + 1, '0');
       const point = digits.length - v.scale;
       text = `${v.value < 0 ? '-' : ''}${digits.slice(0, point)}${v.scale > 0 ? `.${digits.slice(point)}` : ''}`;
-    } else if (typeof (value as { toString?: unknown }).toString === 'function') {
+    } else {
       // a value with its own text: decimal.js's Decimal ('1e-7', 'Infinity': refused below), a driver's
-      // number type; a plain object's '[object Object]' is refused below, a text that cannot be had here
+      // number type; a plain object's '[object Object]' is refused below; a value without a text (no
+      // toString, one that throws or gives an object) here
       try {
         text = String(value);
       } catch {
         return null;
       }
-    } else {
-      return null;
     }
   } else {
     return null;
