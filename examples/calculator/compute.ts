@@ -160,15 +160,13 @@ export async function compute(
       const field = CSV_HEADERS[column] ?? (column as LineField);
       return field in HINTS ? `${REJECTION_LABELS[`invalid:${field}` as RejectionKey]}：${HINTS[field]} / ${expected}` : expected;
     };
-    // row numbers run on from chunk to chunk: row r of the table is line r - 1 below its first row
-    let read = 0;
-    for (const { lines: mapped, rejected } of fromCsvRowsInChunks(table.rows, { ignoreColumns: ignore, chunkSize: CHUNK })) {
+    // the adapter numbers rows from the table's first (1) across chunks: row r is file row firstRow + r - 1
+    for (const { lines: mapped, rejected, excluded } of fromCsvRowsInChunks(table.rows, { ignoreColumns: ignore, chunkSize: CHUNK })) {
       rowsUnread += rejected.length;
       for (const r of rejected) problems.push({ file: table.name, row: table.firstRow + r.row - 1, column: r.column, value: String(r.value ?? ''), reason: reasonOf(r.column, r.expected) });
       feed(mapped, source, table.firstRow);
-      const chunk = Math.min(CHUNK, table.rows.length - read);
-      read += chunk;
-      done += chunk;
+      // every row of the chunk is a line, an exclusion or a rejection
+      done += mapped.length + excluded.length + rejected.length;
       progress(done, total, 'reading');
       await pause();
     }

@@ -9,11 +9,17 @@ const AMOUNT_RE = /^[+-]?\d{1,30}(?:\.\d{1,30})?$/;
 /** The most significant digits a number may carry: a double holds 15 decimal digits faithfully. */
 export const MAX_NUMBER_DIGITS = 15;
 
+/**
+ * Significant digits of a decimal text, plain or scientific (`'-0.0012300'` and `'1.23E+5'` have 3):
+ * its digits without sign, point, exponent, leading and trailing zeros. @internal
+ */
+export function significantDigitsOfText(text: string): number {
+  return text.replace(/[eE].*$/, '').replace(/[+\-.]/g, '').replace(/^0+/, '').replace(/0+$/, '').length;
+}
+
 /** Significant digits of a finite number's shortest decimal form (1e21 has 1, 0.1 + 0.2 has 17). */
 export function significantDigits(n: number): number {
-  const text = String(Math.abs(n));
-  const mantissa = text.split('e')[0]!.replace('.', '');
-  return mantissa.replace(/^0+/, '').replace(/0+$/, '').length;
+  return significantDigitsOfText(String(n));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { ExactSum } from '../_lib/exactSum';
+import { significantDigitsOfText } from '../amount/readAmount';
 
 /** A plain or scientific decimal, as drivers write exact numbers (`'1234.56'`, `'-0.000001'`, `'1E+3'`). */
 const DECIMAL_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d{1,3})?$/;
@@ -46,8 +47,7 @@ export function decimalText(value: unknown): string | null {
     return null;
   }
   if (text.length > 200 || !DECIMAL_TEXT.test(text)) return null;
-  const mantissa = text.replace(/[eE].*$/, '').replace(/[+\-.]/g, '').replace(/^0+/, '').replace(/0+$/, '');
-  return mantissa.length > MAX_DIGITS ? null : text;
+  return significantDigitsOfText(text) > MAX_DIGITS ? null : text;
 }
 
 /** An exact amount read from a result cell, or null. @internal */
