@@ -3,7 +3,7 @@
  * categories, ~5% of excluded kinds, ~1% returns (negative amounts), ~10% off the platform.
  * Every line has the same fields (as rows from a database or a CSV reader do).
  */
-import type { InstitutionInput } from '../src/index';
+import type { InstitutionInput, ProductKind } from '../src/index';
 
 export const INSTITUTION_COUNT = 1000;
 
@@ -34,7 +34,7 @@ export interface BenchLine {
   institutionId: string;
   receivedOn: string;
   category: 'drug' | 'consumable';
-  kind: string | undefined;
+  kind: ProductKind | undefined;
   highValue: boolean;
   insuranceCode: string | undefined;
   channel: 'platform' | 'emergency' | 'offline';

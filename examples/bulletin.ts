@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { aggregateVolumeProgress, measureOnlineRates, renderBulletin, reportingSchedule, type VolumeItem } from '../src/index';
+import { aggregateVolumeProgress, measureOnlineRates, renderBulletin, reportingSchedule, type BulletinInput, type VolumeItem } from '../src/index';
 import { SAMPLE_INSTITUTIONS, SAMPLE_PERIOD, sampleLines } from './data/sample-city';
 
 const { measures } = measureOnlineRates(sampleLines(), { policy: 'jiangsu-2022', institutions: SAMPLE_INSTITUTIONS, period: SAMPLE_PERIOD });
@@ -17,7 +17,7 @@ const vbpItems: VolumeItem[] = [
 ];
 const vbp = aggregateVolumeProgress(vbpItems, { asOf: '2024-03-31', by: 'institution' });
 const deadlines = reportingSchedule('jiangsu-2022', { year: 2024 });
-const input = { policy: 'jiangsu-2022', measures, by: 'county' as const, period: '2024年第一季度', vbp, deadlines };
+const input: BulletinInput = { policy: 'jiangsu-2022', measures, by: 'county' as const, period: '2024年第一季度', vbp, deadlines };
 const here = dirname(fileURLToPath(import.meta.url));
 writeFileSync(join(here, 'bulletin.html'), renderBulletin(input, { format: 'html', title: '示例市 2024 年第一季度阳光采购通报', asOf: '2024-04-20' }));
 writeFileSync(join(here, 'bulletin.md'), renderBulletin(input, { format: 'markdown', title: '示例市 2024 年第一季度阳光采购通报', asOf: '2024-04-20' }));

@@ -75,10 +75,10 @@ const rows: Row[] = [
   ['a filing date of 2026-13-01', () => filingDeadline('2026-13-01'), SunshineInputError, 'date expected a real civil date'],
   ['monitoringStart of an empty date', () => monitoringStart(''), SunshineInputError, 'effectiveDate expected a real civil date'],
   // enums and lines
-  ['an unknown level', () => measureOnlineRates([], { policy: 'jiangsu-2022', institutions: [{ id: 'A', level: 'county', ownership: 'public' }] }), SunshineInputError, 'options.institutions[0].level expected one of'],
-  ['an unknown ownership', () => measureOnlineRates([], { policy: 'jiangsu-2022', institutions: [{ id: 'A', level: 'primary', ownership: 'state' }] }), SunshineInputError, 'ownership expected one of "public", "military", "private", got "state"'],
-  ['a bad line in strict mode', () => measureOnlineRates([{ institutionId: 'H', receivedOn: '2024-01-01', category: 'device', channel: 'platform', amount: '1' }], { policy: 'jiangsu-2022', institutions: [...inst], strict: true }), SunshineInputError, 'lines[0].category expected one of "drug", "consumable", got "device"'],
-  ['an unknown channel in strict mode', () => measureOnlineRates([{ institutionId: 'H', receivedOn: '2024-01-01', category: 'drug', channel: 'phone', amount: '1' }], { policy: 'jiangsu-2022', institutions: [...inst], strict: true }), SunshineInputError, 'lines[0].channel expected one of'],
+  ['an unknown level', () => measureOnlineRates([], { policy: 'jiangsu-2022', institutions: [{ id: 'A', level: 'county' as never, ownership: 'public' }] }), SunshineInputError, 'options.institutions[0].level expected one of'],
+  ['an unknown ownership', () => measureOnlineRates([], { policy: 'jiangsu-2022', institutions: [{ id: 'A', level: 'primary', ownership: 'state' as never }] }), SunshineInputError, 'ownership expected one of "public", "military", "private", got "state"'],
+  ['a bad line in strict mode', () => measureOnlineRates([{ institutionId: 'H', receivedOn: '2024-01-01', category: 'device' as never, channel: 'platform', amount: '1' }], { policy: 'jiangsu-2022', institutions: [...inst], strict: true }), SunshineInputError, 'lines[0].category expected one of "drug", "consumable", got "device"'],
+  ['an unknown channel in strict mode', () => measureOnlineRates([{ institutionId: 'H', receivedOn: '2024-01-01', category: 'drug', channel: 'phone' as never, amount: '1' }], { policy: 'jiangsu-2022', institutions: [...inst], strict: true }), SunshineInputError, 'lines[0].channel expected one of'],
   ['duplicate institution ids', () => createRateAccumulator({ policy: 'ganzhou-2023', institutions: [...inst, ...inst] }), SunshineInputError, 'options.institutions[1].id expected each institution id once'],
   ['a period that ends before it starts', () => measureOnlineRates([], { policy: 'jiangsu-2022', institutions: [], period: { from: '2024-02-01', to: '2024-01-01' } }), SunshineInputError, 'options.period.to expected period.to on or after period.from'],
   ['aggregateRates by "town"', () => aggregateRates([], { by: 'town' as never }), SunshineInputError, 'options.by expected'],
@@ -86,7 +86,7 @@ const rows: Row[] = [
   ['an accumulator state that is not one', () => rateAccumulatorFromJSON('{}'), SunshineInputError, 'json expected the JSON state of a rate accumulator'],
   // policies
   ['an unknown policy id', () => getPolicy('beijing-2030'), SunshineInputError, 'id expected one of "jiangsu-2019"'],
-  ['an unknown policy id in options', () => reportingSchedule('beijing-2030', { year: 2026 }), SunshineInputError, 'policy expected a built-in policy id'],
+  ['an unknown policy id in options', () => reportingSchedule('beijing-2030' as never, { year: 2026 }), SunshineInputError, 'policy expected a built-in policy id'],
   ['a policy with a target missing its minimum', () => definePolicy({ ...getPolicy('nantong-2022'), targets: [{ measure: 'drug', appliesTo: ['institution'], clause: '§1' }] }), SunshineInputError, 'targets[0].minimum expected a decimal share'],
   ['a policy JSON without targets', () => definePolicy(JSON.parse(JSON.stringify({ ...getPolicy('nantong-2022'), targets: undefined }))), SunshineInputError, 'targets expected array'],
   ['a calendar with a day both off and at work', () => createWorkdayCalendar([{ year: 2027, days: [{ date: '2027-01-01', name: '元旦', isOffDay: true }, { date: '2027-01-01', name: '元旦', isOffDay: false }] }]), SunshineInputError, 'cannot be both a day off and a make-up working day'],
@@ -132,7 +132,7 @@ describe('bad input', () => {
     const lines = institutions.flatMap((i) => [
       { institutionId: i.id, receivedOn: '2024-01-01', category: 'drug', channel: 'platform', amount: '3', insuranceCode: 'X' },
       { institutionId: i.id, receivedOn: '2024-01-01', category: 'drug', channel: 'offline', amount: '1', insuranceCode: 'X' },
-    ]);
+    ] as const);
     const { measures, ledger } = measureOnlineRates(lines, { policy: 'jiangsu-2022', institutions: [...institutions] });
     // each: 3 / (3 + 1) = 0.75
     expect(measures.filter((m) => m.measure === 'drug').map((m) => [m.institutionId, m.rate?.toString()])).toEqual([

@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateRates, checkTargets, formatRate, measureOnlineRates, SECONDARY_AND_ABOVE } from '../src/index';
+import { aggregateRates, checkTargets, formatRate, measureOnlineRates, SECONDARY_AND_ABOVE, type InstitutionInput, type PurchaseLineInput } from '../src/index';
 
 describe('README usage example', () => {
   it('gives the figures the README shows', () => {
-    const institutions = [
+    const institutions: InstitutionInput[] = [
       { id: 'H01', name: '示例市第一人民医院', level: 'tertiary', ownership: 'public', region: { province: '江苏省', city: '南通市' } },
       { id: 'H02', name: '解放军某医院', level: 'secondary', ownership: 'military', region: { province: '江苏省', city: '南通市' } },
-    ] as const;
-    const lines = [
+    ];
+    const lines: PurchaseLineInput[] = [
       { institutionId: 'H01', receivedOn: '2024-01-05', category: 'drug', insuranceCode: 'XA01', channel: 'platform', amount: '850000.00' },
       { institutionId: 'H01', receivedOn: '2024-01-09', category: 'drug', insuranceCode: 'XA02', channel: 'emergency', amount: '20000.00' },
       { institutionId: 'H01', receivedOn: '2024-02-11', category: 'drug', kind: 'tcm-decoction-pieces', channel: 'offline', amount: '60000.00' },
       { institutionId: 'H02', receivedOn: '2024-03-01', category: 'consumable', insuranceCode: 'C01', channel: 'offline', amount: '1,200.00' },
     ];
-    const { measures, ledger } = measureOnlineRates(lines, { policy: 'jiangsu-2022', institutions: [...institutions], period: { from: '2024-01-01', to: '2024-03-31' } });
+    const { measures, ledger } = measureOnlineRates(lines, { policy: 'jiangsu-2022', institutions, period: { from: '2024-01-01', to: '2024-03-31' } });
     // 850000 / (850000 + 20000) = 0.977011… → 97.70%
     expect(formatRate(measures[0]!.rate)).toBe('97.70%');
     expect(ledger.excluded.byReason['excluded-kind'].lines).toBe(1);

@@ -20,6 +20,7 @@ import {
   reportingCompleteness,
   SECONDARY_AND_ABOVE,
   type Channel,
+  type AdapterResult,
   type InstitutionInput,
   type InstitutionMeasure,
   type LineField,
@@ -133,7 +134,7 @@ export async function compute(
   const total = tables.reduce((n, t) => n + t.rows.length, 0) + nhsa.reduce((n, s) => n + s.records.length, 0);
   let done = 0;
   let rowsUnread = 0;
-  const feed = (mapped: readonly { readonly row: number }[], source: number, firstRow: number) => {
+  const feed = (mapped: AdapterResult['lines'], source: number, firstRow: number) => {
     // the adapters' lines go to the library as they are (it reads the fields it knows)
     acc.addAll(mapped);
     for (const line of mapped) {

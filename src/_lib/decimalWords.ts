@@ -13,7 +13,7 @@
  * not, both functions fall back to text and `dividedBy`. (On first use rather than at load, so
  * that mutation testing sees the code run inside the tests.)
  */
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { D, ZERO } from './decimal';
 import { pure } from './pure';
 

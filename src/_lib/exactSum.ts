@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { D } from './decimal';
 import { fenToYuan, fenToYuanByText } from './decimalWords';
 

@@ -1,3 +1,5 @@
+import type { InstitutionInput } from '../institution/schema';
+import type { PolicyId } from '../policy/policies';
 import { keepValue, SunshineInputError, inputError } from '../errors';
 import { SU_2022_38 } from '../policy/documents';
 import type { Institution } from '../institution/schema';
@@ -12,9 +14,9 @@ import type { AdapterRejection } from './types';
 
 /** Options of {@link measuresFromMonitoringForm}. */
 export interface MeasuresFromMonitoringFormOptions {
-  readonly policy: Policy | string;
+  readonly policy: PolicyId | Policy;
   /** The institutions of the rows (level, ownership, region), by id. */
-  readonly institutions: readonly unknown[];
+  readonly institutions: readonly InstitutionInput[];
 }
 
 /**

@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { D } from '../_lib/decimal';
 import { SunshineInputError, inputError } from '../errors';
 import { AMOUNT_EXPECTED, readAmount } from './readAmount';

@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { D, isDecimalLike } from '../_lib/decimal';
 
 /** What an amount may be given as: a decimal string (preferred), a finite number, or a decimal.js `Decimal`. */

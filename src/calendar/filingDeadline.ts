@@ -1,3 +1,4 @@
+import type { PolicyId } from '../policy/policies';
 import { fromDayNumber } from '../_lib/dates';
 import { inputError } from '../errors';
 import { resolvePolicy } from '../policy/policies';
@@ -32,7 +33,7 @@ export interface FilingDeadline {
  * @example
  * filingDeadline('2026-09-30').due //=> '2026-10-15'
  */
-export function filingDeadline(date: string, policy: Policy | string = 'ganzhou-2023', options: { readonly calendar?: WorkdayCalendar | undefined } = {}): FilingDeadline {
+export function filingDeadline(date: string, policy: PolicyId | Policy = 'ganzhou-2023', options: { readonly calendar?: WorkdayCalendar | undefined } = {}): FilingDeadline {
   const fn = 'filingDeadline';
   const p = resolvePolicy(policy, fn);
   const rule = p.deadlines.find((d) => d.id === 'negotiated-purchase-filing');

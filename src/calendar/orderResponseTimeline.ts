@@ -1,3 +1,4 @@
+import type { PolicyId } from '../policy/policies';
 import { fromDayNumber } from '../_lib/dates';
 import { cstDayNumber, formatInstantCst, parseInstant } from '../_lib/instant';
 import { inputError } from '../errors';
@@ -66,7 +67,7 @@ function readInstant(value: unknown, fn: string, path: string): number {
  * @example
  * orderResponseTimeline('2026-09-29T10:00:00+08:00').listDueOn //=> '2026-10-08'
  */
-export function orderResponseTimeline(sentAt: string, policy: Policy | string = 'ganzhou-2023', options: OrderResponseTimelineOptions = {}): OrderResponseTimeline {
+export function orderResponseTimeline(sentAt: string, policy: PolicyId | Policy = 'ganzhou-2023', options: OrderResponseTimelineOptions = {}): OrderResponseTimeline {
   const fn = 'orderResponseTimeline';
   const p = resolvePolicy(policy, fn);
   const unanswered = ruleOf(p, 'order-unanswered-report', 'hours-after-event', fn);

@@ -1,3 +1,4 @@
+import type { PolicyId } from '../policy/policies';
 import { daysInMonth, dayNumber, fromDayNumber } from '../_lib/dates';
 import { int, object, oneOf, optional, readOrThrow } from '../_lib/read';
 import { resolvePolicy } from '../policy/policies';
@@ -101,7 +102,7 @@ function drafts(rule: DeadlineRule, year: number): Draft[] {
  * @example
  * reportingSchedule('jiangsu-2022', { year: 2026 })[0] //=> { kind: 'institution-monthly-report', period: '2026-01', nominalDue: '2026-02-15', due: '2026-02-24', rolled: true, … }
  */
-export function reportingSchedule(policy: Policy | string, options: ReportingScheduleOptions): DeadlineEvent[] {
+export function reportingSchedule(policy: PolicyId | Policy, options: ReportingScheduleOptions): DeadlineEvent[] {
   const fn = 'reportingSchedule';
   const p = resolvePolicy(policy, fn);
   const opts = readOrThrow(readOptions, { year: options?.year, roll: options?.roll }, fn, 'options');

@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { SU_2022_38 } from '../policy/documents';
 import { ZERO } from '../_lib/decimal';
 import { array, custom, either, minLength, object, oneOf, optional, readOrThrow, record, str } from '../_lib/read';

@@ -1,3 +1,4 @@
+import type { PurchaseLineInput } from './lineSchema';
 import { inputError } from '../errors';
 import { compatibilityKey, engineToJSON, mergeEngine, restoreEngine } from './engineState';
 import { RateEngine, type MeasureOnlineRatesOptions, type MeasureOnlineRatesResult, type RateAccumulatorJSON } from './engine';
@@ -13,13 +14,13 @@ export type RateAccumulatorOptions = MeasureOnlineRatesOptions;
  */
 export interface RateAccumulator {
   /** Classifies and adds one line. */
-  add(line: unknown): RateAccumulator;
+  add(line: PurchaseLineInput): RateAccumulator;
   /**
    * Adds every line of an iterable (an array, a generator, a stream's chunks…). An iterable that
    * is not an array is read 1,024 lines at a time, each chunk classified before the next is read;
    * so in strict mode a bad line may throw after up to 1,023 lines past it were read.
    */
-  addAll(lines: Iterable<unknown>): RateAccumulator;
+  addAll(lines: Iterable<PurchaseLineInput>): RateAccumulator;
   /** Adds another accumulator's lines (same policy, institutions and period); associative and commutative. */
   merge(other: RateAccumulator): RateAccumulator;
   /** The measures and ledger, exactly as {@link measureOnlineRates} gives for the same lines. */

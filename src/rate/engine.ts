@@ -1,4 +1,6 @@
-import type Decimal from 'decimal.js';
+import type { InstitutionInput } from '../institution/schema';
+import type { PolicyId } from '../policy/policies';
+import type { Decimal } from 'decimal.js';
 import { datePrefix, CIVIL_DATE } from '../_lib/dates';
 import { ZERO } from '../_lib/decimal';
 import { fenQuotient } from '../_lib/decimalWords';
@@ -31,9 +33,9 @@ import { pure } from '../_lib/pure';
 /** Options of {@link measureOnlineRates} and {@link createRateAccumulator}. */
 export interface MeasureOnlineRatesOptions {
   /** A policy object or a built-in id such as `'jiangsu-2022'`. */
-  readonly policy: Policy | string;
+  readonly policy: PolicyId | Policy;
   /** The institutions the lines belong to; lines of other ids are rejected. */
-  readonly institutions: readonly unknown[];
+  readonly institutions: readonly InstitutionInput[];
   /** Count only lines received in `{ from, to }` (both included); absent: every date. */
   readonly period?: Period | undefined;
   /** Throw {@link SunshineInputError} on the first invalid line instead of rejecting it. */

@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { D, HUNDRED, isDecimalLike } from '../_lib/decimal';
 import { readAmount } from '../amount/readAmount';
 import { inputError } from '../errors';

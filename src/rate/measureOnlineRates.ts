@@ -1,3 +1,4 @@
+import type { PurchaseLineInput } from './lineSchema';
 import { RateEngine, type MeasureOnlineRatesOptions, type MeasureOnlineRatesResult } from './engine';
 
 export type { MeasureOnlineRatesOptions, MeasureOnlineRatesResult } from './engine';
@@ -35,7 +36,7 @@ export type { MeasureOnlineRatesOptions, MeasureOnlineRatesResult } from './engi
  * );
  * measures[0].rate?.toFixed(2) //=> '0.85'
  */
-export function measureOnlineRates(lines: Iterable<unknown>, options: MeasureOnlineRatesOptions): MeasureOnlineRatesResult {
+export function measureOnlineRates(lines: Iterable<PurchaseLineInput>, options: MeasureOnlineRatesOptions): MeasureOnlineRatesResult {
   const fn = 'measureOnlineRates';
   const engine = new RateEngine(options, fn);
   engine.addAll(lines, fn);

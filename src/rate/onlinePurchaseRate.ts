@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import * as z from 'zod/mini';
 import { ZERO } from '../_lib/decimal';
 import { AMOUNT_EXPECTED, readAmount } from '../amount/readAmount';

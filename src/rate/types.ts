@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import type { Level, Ownership, Region } from '../institution/schema';
 import type { MeasureId } from '../policy/measures';
 import type { Citation } from '../policy/schema';

@@ -1,4 +1,5 @@
-import type Decimal from 'decimal.js';
+import type { PolicyId } from '../policy/policies';
+import type { Decimal } from 'decimal.js';
 import { D, ZERO } from '../_lib/decimal';
 import { dayNumber, parseCivilDate } from '../_lib/dates';
 import { readPeriod, type Period } from '../_lib/period';
@@ -46,7 +47,7 @@ export interface ComparePeersOptions {
   /** The measure to compare; `'drug'` by default. */
   readonly measure?: MeasureId | undefined;
   /** A policy whose institution target gives `toTargetAmount`. */
-  readonly policy?: Policy | string | undefined;
+  readonly policy?: PolicyId | Policy | undefined;
 }
 
 /** The p-quantile of ascending values, R-7 / QUARTILE.INC: x[⌊h⌋] + (h − ⌊h⌋)(x[⌊h⌋+1] − x[⌊h⌋]), h = (n − 1)p. */

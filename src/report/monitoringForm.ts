@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { SU_2022_38 } from '../policy/documents';
 import { D, ZERO } from '../_lib/decimal';
 import { readAmount } from '../amount/readAmount';

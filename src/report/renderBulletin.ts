@@ -1,4 +1,5 @@
-import type Decimal from 'decimal.js';
+import type { PolicyId } from '../policy/policies';
+import type { Decimal } from 'decimal.js';
 import { D, HUNDRED } from '../_lib/decimal';
 import { isCivilDate, CIVIL_DATE } from '../_lib/dates';
 import { asCaller } from '../_lib/asCaller';
@@ -20,7 +21,7 @@ import { reportingCompleteness } from './reportingCompleteness';
 
 /** What a bulletin is made of. */
 export interface BulletinInput {
-  readonly policy: Policy | string;
+  readonly policy: PolicyId | Policy;
   /** Institution measures of the period, from {@link measureOnlineRates}. */
   readonly measures: readonly InstitutionMeasure[];
   /** Regions: `'province'`, `'city'` or `'county'`. */

@@ -1,6 +1,6 @@
 import type { Period } from '../_lib/period';
 import { periodLabel } from './formatPeriod';
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { D } from '../_lib/decimal';
 import { regionKey } from '../_lib/region';
 import { inputError } from '../errors';

@@ -2,7 +2,7 @@
  * Reading cell values the way spreadsheets pass them, and writing results back.
  * Numbers and conversions to `number` live here only (STYLE.md §6): the sheet shows them.
  */
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import { parseAmount } from '../index';
 
 /** The date serial of 1899-12-30 as a day number (days since 1970-01-01): Excel's and WPS's day zero. */

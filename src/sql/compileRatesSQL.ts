@@ -1,3 +1,4 @@
+import type { PolicyId } from '../policy/policies';
 import { readPeriod, type Period } from '../_lib/period';
 import { object, oneOf, optional, readOrThrow } from '../_lib/read';
 import { inputError } from '../errors';
@@ -66,7 +67,7 @@ const readOptions = /* @__PURE__ */ pure(() => object({ dialect: oneOf(SQL_DIALE
  * @example
  * compileRatesSQL('jiangsu-2022', { dialect: 'duckdb' }).measures.includes('"purchase_lines"') //=> true
  */
-export function compileRatesSQL(policy: Policy | string, options: CompileRatesSQLOptions): CompiledRatesSQL {
+export function compileRatesSQL(policy: PolicyId | Policy, options: CompileRatesSQLOptions): CompiledRatesSQL {
   const fn = 'compileRatesSQL';
   const p = resolvePolicy(policy, fn);
   if (typeof options !== 'object' || options === null) {

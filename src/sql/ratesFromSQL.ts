@@ -1,3 +1,5 @@
+import type { InstitutionInput } from '../institution/schema';
+import type { PolicyId } from '../policy/policies';
 import type { Period } from '../_lib/period';
 import { ExactSum } from '../_lib/exactSum';
 import { type InputIssue, inputError } from '../errors';
@@ -20,9 +22,9 @@ export interface RatesFromSQLInput {
 /** Options of {@link ratesFromSQL}: those the queries were compiled and run with. */
 export interface RatesFromSQLOptions {
   /** The policy the queries were compiled from: a policy object or a built-in id. */
-  readonly policy: Policy | string;
+  readonly policy: PolicyId | Policy;
   /** The institutions of the institutions table (their names and regions fill the measures). */
-  readonly institutions: readonly unknown[];
+  readonly institutions: readonly InstitutionInput[];
   /** The period the queries were compiled with, if any. */
   readonly period?: Period | undefined;
 }

@@ -1,4 +1,5 @@
-import type Decimal from 'decimal.js';
+import type { PolicyId } from '../policy/policies';
+import type { Decimal } from 'decimal.js';
 import { D, HUNDRED, ONE, ZERO } from '../_lib/decimal';
 import { int, object, oneOf, optional, readOrThrow } from '../_lib/read';
 import { inputError } from '../errors';
@@ -93,7 +94,7 @@ function inScope(m: InstitutionMeasure | RegionalMeasure, policy: Policy): boole
  */
 export function checkTargets(
   measures: ReadonlyArray<InstitutionMeasure | RegionalMeasure>,
-  policy: Policy | string,
+  policy: PolicyId | Policy,
   options: CheckTargetsOptions = {},
 ): TargetCheck[] {
   const fn = 'checkTargets';

@@ -1,4 +1,5 @@
-import type Decimal from 'decimal.js';
+import type { PolicyId } from '../policy/policies';
+import type { Decimal } from 'decimal.js';
 import { D, HUNDRED, ZERO } from '../_lib/decimal';
 import { readDate } from '../calendar/days';
 import { inputError } from '../errors';
@@ -30,7 +31,7 @@ export interface AggregateVolumeProgressOptions {
   readonly asOf: string;
   readonly by: VolumeGroupKey;
   readonly warningRatio?: string | number | Decimal | undefined;
-  readonly policy?: Policy | string | undefined;
+  readonly policy?: PolicyId | Policy | undefined;
 }
 
 /** Progress of a group of agreed volumes. */

@@ -1,4 +1,5 @@
-import type Decimal from 'decimal.js';
+import type { PolicyId } from '../policy/policies';
+import type { Decimal } from 'decimal.js';
 import { GAN_2023_28, YUSHE_2020_PLAN } from '../policy/documents';
 import { D, HUNDRED, ZERO } from '../_lib/decimal';
 import { readAmount } from '../amount/readAmount';
@@ -53,7 +54,7 @@ export interface AgreedVolumeProgressInput {
   /** Flag `warning` below this share of time progress; else the policy's, else 0.8. */
   readonly warningRatio?: string | number | Decimal | undefined;
   /** A policy whose VBP parameters to use (its `warningRatio`); none by default. */
-  readonly policy?: Policy | string | undefined;
+  readonly policy?: PolicyId | Policy | undefined;
   /** How time progress is counted; `'days'` by default (see {@link timeProgress}). */
   readonly basis?: 'days' | 'months' | undefined;
 }

@@ -1,4 +1,5 @@
-import type Decimal from 'decimal.js';
+import type { PolicyId } from '../policy/policies';
+import type { Decimal } from 'decimal.js';
 import { readDate } from '../calendar/days';
 import { inputError } from '../errors';
 import type { Policy } from '../policy/schema';
@@ -31,7 +32,7 @@ export interface InstitutionVolumeFileOptions {
   readonly institutionId: string;
   readonly asOf: string;
   readonly warningRatio?: string | number | Decimal | undefined;
-  readonly policy?: Policy | string | undefined;
+  readonly policy?: PolicyId | Policy | undefined;
 }
 
 /**

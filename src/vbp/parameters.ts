@@ -1,4 +1,5 @@
-import type Decimal from 'decimal.js';
+import type { PolicyId } from '../policy/policies';
+import type { Decimal } from 'decimal.js';
 import { D } from '../_lib/decimal';
 import { parseCivilDate } from '../_lib/dates';
 import { readAmount } from '../amount/readAmount';
@@ -34,7 +35,7 @@ export interface VbpVolumeRange {
  * @example
  * vbpVolumeRange('10000').max.toString() //=> '7000'
  */
-export function vbpVolumeRange(annualUsage: string | number | Decimal, policy: Policy | string = 'yushe-2020'): VbpVolumeRange {
+export function vbpVolumeRange(annualUsage: string | number | Decimal, policy: PolicyId | Policy = 'yushe-2020'): VbpVolumeRange {
   const fn = 'vbpVolumeRange';
   const p = resolvePolicy(policy, fn);
   const usage = readQuantity(annualUsage, fn, 'annualUsage');
@@ -69,7 +70,7 @@ export interface MinimumPrepayment {
  * @example
  * minimumPrepayment('1000.05').minimum.toFixed(2) //=> '300.02'
  */
-export function minimumPrepayment(amount: string | number | Decimal, policy: Policy | string = 'yushe-2020'): MinimumPrepayment {
+export function minimumPrepayment(amount: string | number | Decimal, policy: PolicyId | Policy = 'yushe-2020'): MinimumPrepayment {
   const fn = 'minimumPrepayment';
   const p = resolvePolicy(policy, fn);
   const a = readAmount(amount);
@@ -97,7 +98,7 @@ export function minimumPrepayment(amount: string | number | Decimal, policy: Pol
  * @example
  * monitoringStart('2024-05-15') //=> '2024-07-01'
  */
-export function monitoringStart(effectiveDate: string, policy: Policy | string = 'ganzhou-2023'): string {
+export function monitoringStart(effectiveDate: string, policy: PolicyId | Policy = 'ganzhou-2023'): string {
   const fn = 'monitoringStart';
   const p = resolvePolicy(policy, fn);
   readDate(effectiveDate, fn, 'effectiveDate');

@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { readAmount } from '../amount/readAmount';
 import { inputError } from '../errors';
 import { readDate } from '../calendar/days';

@@ -1,4 +1,5 @@
-import type Decimal from 'decimal.js';
+import type { PolicyId } from '../policy/policies';
+import type { Decimal } from 'decimal.js';
 import { D } from '../_lib/decimal';
 import { inputError } from '../errors';
 import { resolvePolicy } from '../policy/policies';
@@ -24,7 +25,7 @@ export interface ReviewDemandReportInput {
   /** The historical purchases to compare with; `lastYearQuantity` when absent. */
   readonly historicalQuantity?: string | number | Decimal | undefined;
   /** A policy with `vbp.demandReview`; `'ganzhou-2023'` by default. */
-  readonly policy?: Policy | string | undefined;
+  readonly policy?: PolicyId | Policy | undefined;
 }
 
 /** What {@link reviewDemandReport} returns. */

@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { GAN_2023_28 } from '../policy/documents';
 import { HUNDRED, ZERO } from '../_lib/decimal';
 import { readAmount } from '../amount/readAmount';

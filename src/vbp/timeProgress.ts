@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { D } from '../_lib/decimal';
 import { fromDayNumber, parseCivilDate } from '../_lib/dates';
 import { inputError } from '../errors';

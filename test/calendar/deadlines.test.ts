@@ -103,7 +103,7 @@ describe('reportingSchedule', () => {
   it('refuses bad options', () => {
     expect(() => reportingSchedule('jiangsu-2022', { year: 2026.5 })).toThrow(SunshineInputError);
     expect(() => reportingSchedule('jiangsu-2022', { year: 2026, roll: 'previous' as never })).toThrow('options.roll expected one of "next-workday", "none"');
-    expect(() => reportingSchedule('xx', { year: 2026 })).toThrow(SunshineInputError);
+    expect(() => reportingSchedule('xx' as never, { year: 2026 })).toThrow(SunshineInputError);
   });
 });
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkTargets, definePolicy, filingDeadline, measureOnlineRates, reportingSchedule } from '../../src/index';
+import { checkTargets, definePolicy, filingDeadline, measureOnlineRates, reportingSchedule, type PurchaseLineInput } from '../../src/index';
 
 const page = readFileSync(new URL('../../docs/define-policy.md', import.meta.url), 'utf8');
 const json = JSON.parse(/```json\n([\s\S]*?)\n```/.exec(page)![1]!) as Record<string, unknown>;
@@ -16,7 +16,7 @@ describe('docs/define-policy.md', () => {
   it('gives the figures the page works out by hand', () => {
     const institutions = [{ id: 'A', level: 'primary', ownership: 'public' }] as const;
     const base = { institutionId: 'A', receivedOn: '2026-03-02' };
-    const lines = [
+    const lines: PurchaseLineInput[] = [
       { ...base, category: 'drug', channel: 'platform', amount: '9000' },
       { ...base, category: 'drug', channel: 'offline', amount: '1000' },
       { ...base, category: 'drug', kind: 'tcm-decoction-pieces', channel: 'offline', amount: '3000' },

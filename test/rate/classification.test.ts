@@ -38,7 +38,7 @@ const failures: Record<string, Partial<Record<keyof typeof base, unknown>>> = {
 
 /** The reason key the engine gives one line. */
 function engineKey(line: Record<string, unknown>): string {
-  const { ledger } = measureOnlineRates([line], { policy, institutions, period });
+  const { ledger } = measureOnlineRates([line as never], { policy, institutions, period });
   const rejected = ledger.rejected.reasons[0];
   if (rejected !== undefined) return rejected.reason === 'unknown-institution' ? 'unknown-institution' : `invalid:${rejected.field}`;
   const excluded = EXCLUSION_REASONS.find((r) => ledger.excluded.byReason[r].lines > 0);

@@ -118,11 +118,11 @@ describe('what counts as the lines', () => {
   it('counts a line that threw in strict mode, so that the next keeps its index', () => {
     const acc = createRateAccumulator({ ...options, strict: true });
     acc.add(line({ institutionId: 'A', amount: '1' }));
-    expect(() => acc.add(null)).toThrow('lines[1]');
-    expect(() => acc.add(null)).toThrow('lines[2]');
+    expect(() => acc.add(null as never)).toThrow('lines[1]');
+    expect(() => acc.add(null as never)).toThrow('lines[2]');
     // in an array, the lines after the one that threw are not begun: the next index is 5, not 6
-    expect(() => acc.addAll([line({ institutionId: 'A', amount: '1' }), null, line({ institutionId: 'A', amount: '1' })])).toThrow('lines[4]');
-    expect(() => acc.add(null)).toThrow('lines[5]');
+    expect(() => acc.addAll([line({ institutionId: 'A', amount: '1' }), null as never, line({ institutionId: 'A', amount: '1' })])).toThrow('lines[4]');
+    expect(() => acc.add(null as never)).toThrow('lines[5]');
   });
   it('refuses a string, a plain object, null and a number', () => {
     for (const bad of ['A,1', { length: 1, 0: {} }, null, 3]) {

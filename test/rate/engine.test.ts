@@ -14,6 +14,7 @@ import {
   type InstitutionMeasure,
   type MeasureOnlineRatesResult,
   type PurchaseLineInput,
+  type PolicyId,
 } from '../../src/index';
 import { inst, line } from '../_helpers/lines';
 import { inputError as catchError } from '../_helpers/results';
@@ -113,7 +114,7 @@ describe('the date check of each line (inbound date, jiangsu-2022 annex 1 §3)',
   });
 
   it('rejects a date that is not a string', () => {
-    const r = measureOnlineRates([{ ...line({ institutionId: 'A', amount: '5' }), receivedOn: 20240115 }], jiangsu);
+    const r = measureOnlineRates([{ ...line({ institutionId: 'A', amount: '5' }), receivedOn: 20240115 as never }], jiangsu);
     expect(r.ledger.rejected.reasons).toEqual([{ index: 0, reason: 'invalid', field: 'receivedOn', value: 20240115, expected: DATE_EXPECTED }]);
   });
 });
@@ -135,7 +136,7 @@ describe('the field checks of each line, and what a rejected line keeps', () => 
     ['an unknown channel', { channel: 'phone' }, { field: 'channel', value: 'phone', expected: 'one of "platform", "emergency", "offline"' }],
   ];
   it.each(cases)('rejects %s', (_, change, want) => {
-    const r = measureOnlineRates([{ ...base, ...change }], jiangsu);
+    const r = measureOnlineRates([{ ...base, ...change } as never], jiangsu);
     const [reason] = r.ledger.rejected.reasons;
     expect(reason).toMatchObject({ index: 0, reason: want.reason ?? 'invalid', field: want.field, value: want.value });
     expect(reason?.expected).toContain(want.expected);
@@ -145,7 +146,7 @@ describe('the field checks of each line, and what a rejected line keeps', () => 
 
   it('rejects a line that is not an object with the path of the line itself', () => {
     for (const bad of [null, 'A,5', 5, ['A', '5']]) {
-      const r = measureOnlineRates([bad], jiangsu);
+      const r = measureOnlineRates([bad as never], jiangsu);
       expect(r.ledger.rejected.reasons).toEqual([{ index: 0, reason: 'invalid', field: '', value: bad, expected: 'a purchase line object' }]);
       // nothing readable: one line, no amount
       expect([r.ledger.input.lines, r.ledger.input.amount.toFixed(), r.ledger.rejected.amount.toFixed()]).toEqual([1, '0', '0']);
@@ -159,12 +160,12 @@ describe('the field checks of each line, and what a rejected line keeps', () => 
   });
 
   it('counts a rejected line of unreadable amount in lines only', () => {
-    const r = measureOnlineRates([{ ...base, institutionId: '', amount: '1,0' }], jiangsu);
+    const r = measureOnlineRates([{ ...base, institutionId: '', amount: '1,0' } as never], jiangsu);
     expect([r.ledger.rejected.lines, r.ledger.rejected.amount.toFixed(), r.ledger.input.amount.toFixed()]).toEqual([1, '0', '0']);
   });
 
   it('names the amount last: a line with only a bad amount is rejected for its amount', () => {
-    const r = measureOnlineRates([{ ...base, amount: '1,0' }], jiangsu);
+    const r = measureOnlineRates([{ ...base, amount: '1,0' } as never], jiangsu);
     expect(r.ledger.rejected.reasons[0]).toMatchObject({ field: 'amount', value: '1,0' });
   });
 });
@@ -181,7 +182,7 @@ describe('strict mode', () => {
     expect(e.issues).toEqual([{ code: 'unknown-id', path: 'lines[0].institutionId', value: 'Z', expected: 'the id of one of options.institutions' }]);
   });
   it('names the line itself when it is not an object', () => {
-    const e = catchError(() => createRateAccumulator({ ...strict, firstIndex: 40 }).add(null));
+    const e = catchError(() => createRateAccumulator({ ...strict, firstIndex: 40 }).add(null as never));
     expect(e.issues).toEqual([{ code: 'invalid-value', path: 'lines[40]', value: null, expected: 'a purchase line object' }]);
     expect(e.fn).toBe('createRateAccumulator');
   });
@@ -293,10 +294,10 @@ describe('measures and ledger of high-value consumables (ganzhou-2023 annex 1)',
 
 describe('the result and the JSON state are copies', () => {
   it('does not change an earlier result or JSON state when lines are added later', () => {
-    const acc = createRateAccumulator(jiangsu).add({ bad: true });
+    const acc = createRateAccumulator(jiangsu).add({ bad: true } as never);
     const before = acc.result();
     const json = acc.toJSON();
-    acc.add({ worse: true });
+    acc.add({ worse: true } as never);
     expect(before.ledger.rejected.reasons).toHaveLength(1);
     expect(json.rejected.reasons).toHaveLength(1);
     expect(acc.result().ledger.rejected.reasons).toHaveLength(2);
@@ -336,7 +337,7 @@ describe('a JSON state that is not one', () => {
   const good = () =>
     JSON.parse(
       JSON.stringify(
-        createRateAccumulator({ policy: 'jiangsu-2022', institutions: [A] }).addAll([line({ institutionId: 'A', amount: '2', kind: 'narcotic' }), line({ institutionId: 'A', amount: '1' }), { bad: 1 }]),
+        createRateAccumulator({ policy: 'jiangsu-2022', institutions: [A] }).addAll([line({ institutionId: 'A', amount: '2', kind: 'narcotic' }), line({ institutionId: 'A', amount: '1' }), { bad: 1 } as never]),
       ),
     ) as Record<string, any>;
 
@@ -400,7 +401,7 @@ describe('options', () => {
 
 describe('the period of effect (policy lifecycle: hunan-2023 closing paragraph, jiangsu-2022 date of issue)', () => {
   const H = [inst('H', 'tertiary')];
-  const run = (policy: string, from: string, to: string) => measureOnlineRates([], { policy, institutions: H, period: { from, to } }).warnings;
+  const run = (policy: PolicyId, from: string, to: string) => measureOnlineRates([], { policy, institutions: H, period: { from, to } }).warnings;
   it('says nothing for a period inside it, both ends included', () => {
     // hunan-2023: 2023-11-01 to 2028-10-31
     expect(run('hunan-2023', '2023-11-01', '2028-10-31')).toEqual([]);

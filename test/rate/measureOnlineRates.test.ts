@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DRUG_KINDS, measureOnlineRates, SunshineInputError, type InstitutionMeasure } from '../../src/index';
+import { DRUG_KINDS, measureOnlineRates, SunshineInputError, type InstitutionMeasure, type PurchaseLineInput } from '../../src/index';
 import { inst, line } from '../_helpers/lines';
 
 const find = (measures: readonly InstitutionMeasure[], id: string, measure: string) => {
@@ -255,7 +255,7 @@ describe('measureOnlineRates', () => {
   });
 
   describe('rejected lines', () => {
-    const lines: unknown[] = [
+    const lines = [
       line({ institutionId: 'A', amount: '100' }), // 0 included
       line({ institutionId: 'ZZ', amount: '7' }), // 1 unknown institution
       line({ institutionId: 'A', amount: 'NaN' }), // 2 amount unreadable
@@ -265,7 +265,7 @@ describe('measureOnlineRates', () => {
       line({ institutionId: 'A', amount: '13', kind: 'ivd-reagent' }), // 6 consumable kind on a drug
       null, // 7 not an object
       line({ institutionId: 'A', amount: Number.POSITIVE_INFINITY }), // 8
-    ];
+    ] as PurchaseLineInput[];
 
     it('rejects each with the reason, the field, the value and what was expected', () => {
       const { ledger } = measureOnlineRates(lines, { policy: 'jiangsu-2022', institutions: [inst('A', 'tertiary')] });
@@ -305,7 +305,7 @@ describe('measureOnlineRates', () => {
   it('rejects an unknown kind and a missing field, naming what was expected', () => {
     const noChannel: Record<string, unknown> = { ...line({ institutionId: 'A', amount: '2' }) };
     delete noChannel.channel;
-    const { ledger } = measureOnlineRates([line({ institutionId: 'A', amount: '1', kind: 'herbs' as never }), noChannel], {
+    const { ledger } = measureOnlineRates([line({ institutionId: 'A', amount: '1', kind: 'herbs' as never }), noChannel as never], {
       policy: 'jiangsu-2022',
       institutions: [inst('A', 'tertiary')],
     });
@@ -339,7 +339,7 @@ describe('measureOnlineRates', () => {
 
   describe('bad options', () => {
     it('refuses an unknown policy id', () => {
-      expect(() => measureOnlineRates([], { policy: 'jiangsu-2099', institutions: [] })).toThrow(/options\.policy expected a built-in policy id/);
+      expect(() => measureOnlineRates([], { policy: 'jiangsu-2099' as never, institutions: [] })).toThrow(/options\.policy expected a built-in policy id/);
     });
     it('refuses duplicate institution ids', () => {
       expect(() => measureOnlineRates([], { policy: 'jiangsu-2022', institutions: [inst('A', 'tertiary'), inst('A', 'secondary')] })).toThrow(
@@ -360,7 +360,7 @@ describe('measureOnlineRates', () => {
       expect(() => measureOnlineRates(42 as never, { policy: 'jiangsu-2022', institutions: [] })).toThrow(SunshineInputError);
     });
     it('refuses an institution with an unknown level', () => {
-      expect(() => measureOnlineRates([], { policy: 'jiangsu-2022', institutions: [{ id: 'A', level: 'top', ownership: 'public' }] })).toThrow(
+      expect(() => measureOnlineRates([], { policy: 'jiangsu-2022', institutions: [{ id: 'A', level: 'top' as never, ownership: 'public' }] })).toThrow(
         'options.institutions[0].level expected one of "tertiary", "secondary", "primary", "unrated", got "top"',
       );
     });

@@ -101,7 +101,7 @@ describe('comparePeers and mostImproved: what they refuse, in words', () => {
     expect(refusal(() => comparePeers(jan, null as never))).toBe('comparePeers: options.by expected one of "province", "city", "county", got undefined');
     expect(refusal(() => comparePeers(jan, { by: 'city', measure: 'food' as never }))).toBe('comparePeers: options.measure expected one of "drug", "consumable", "consumable-high-value", got "food"');
     expect(refusal(() => comparePeers('all' as never, { by: 'city' }))).toBe('comparePeers: measures expected institution measures from measureOnlineRates, got "all"');
-    expect(refusal(() => comparePeers(jan, { by: 'city', policy: 'nowhere-2099' }))).toMatch(/^comparePeers: options\.policy expected a built-in policy id/);
+    expect(refusal(() => comparePeers(jan, { by: 'city', policy: 'nowhere-2099' as never }))).toMatch(/^comparePeers: options\.policy expected a built-in policy id/);
     expect(refusal(() => mostImproved({ period: { from: '2024-01-31', to: '2024-01-01' }, measures: [] }, { period: { from: '2024-02-01', to: '2024-02-29' }, measures: [] }))).toBe('mostImproved: before.period.to expected period.to on or after period.from, got "2024-01-01"');
     expect(refusal(() => mostImproved({ period: { from: '2024-01-01', to: '2024-01-31' }, measures: [] }, {} as never))).toMatch(/^mostImproved: after\.period/);
   });

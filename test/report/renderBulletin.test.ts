@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
-import { measureOnlineRates, renderBulletin, SunshineInputError } from '../../src/index';
+import { measureOnlineRates, renderBulletin, SunshineInputError, type BulletinInput } from '../../src/index';
 import { inst, line } from '../_helpers/lines';
 import { refusal } from '../_helpers/refusal';
 
@@ -32,7 +32,7 @@ const lines = [
   line({ institutionId: 'B', amount: '200', channel: 'offline' }),
 ];
 const { measures } = measureOnlineRates(lines, { policy: 'jiangsu-2022', institutions });
-const input = { policy: 'jiangsu-2022', measures, by: 'county' as const, period: '2024年第一季度' };
+const input: BulletinInput = { policy: 'jiangsu-2022', measures, by: 'county' as const, period: '2024年第一季度' };
 // rendered inside each test (not when the file loads), so that the mutation run sees the rendering as the tests' own
 const html = () => renderBulletin(input, { format: 'html', title: '测试通报', asOf: '2024-04-20' });
 const doc = () => parse(html()) as unknown as Node;

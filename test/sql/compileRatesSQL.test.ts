@@ -1,7 +1,7 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { MySQL, SparkSQL } from 'dt-sql-parser';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { compileRatesSQL, definePolicy, getPolicy, POLICIES, SunshineInputError, type CompileRatesSQLOptions, type Policy } from '../../src/index';
+import { compileRatesSQL, definePolicy, getPolicy, POLICIES, SunshineInputError, type CompileRatesSQLOptions, type Policy, type PolicyId } from '../../src/index';
 import { inputError } from '../_helpers/results';
 
 const PERIOD = { from: '2024-01-01', to: '2024-03-31' };
@@ -20,13 +20,13 @@ const RENAMED: Partial<CompileRatesSQLOptions> = {
 };
 
 /** Every compiled text the tests check: each built-in policy and a definePolicy one, with and without a period, and renamed columns and tables. */
-function cases(dialect: CompileRatesSQLOptions['dialect']): [string, Policy | string, Partial<CompileRatesSQLOptions>][] {
+function cases(dialect: CompileRatesSQLOptions['dialect']): [string, Policy | PolicyId, Partial<CompileRatesSQLOptions>][] {
   return [
-    ...Object.keys(POLICIES).map((id): [string, string, Partial<CompileRatesSQLOptions>] => [`${id}, period`, id, { period: PERIOD }]),
+    ...(Object.keys(POLICIES) as PolicyId[]).map((id): [string, PolicyId, Partial<CompileRatesSQLOptions>] => [`${id}, period`, id, { period: PERIOD }]),
     ['jiangsu-2022, no period', 'jiangsu-2022', {}],
     ['definePolicy, period, by county', OWN, { period: PERIOD, regionBy: 'county' }],
     ['ganzhou-2023, renamed tables and columns, by province', 'ganzhou-2023', { ...RENAMED, regionBy: 'province' }],
-  ].map(([name, policy, options]) => [`${dialect}: ${name as string}`, policy as Policy | string, { dialect, ...(options as object) }]);
+  ].map(([name, policy, options]) => [`${dialect}: ${name as string}`, policy as Policy | PolicyId, { dialect, ...(options as object) }]);
 }
 
 describe('compileRatesSQL', () => {

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { ratesFromSQL, SunshineInputError, type RatesFromSQLInput } from '../../src/index';
+import { ratesFromSQL, SunshineInputError, type RatesFromSQLInput, type RatesFromSQLOptions } from '../../src/index';
 import { inputError } from '../_helpers/results';
 
 /**
@@ -11,7 +11,7 @@ const institutions = [
   { id: 'H1', level: 'tertiary', ownership: 'public' },
   { id: 'H2', level: 'primary', ownership: 'public' }, // out of jiangsu-2022's scope (secondary and above)
 ] as const;
-const options = { policy: 'jiangsu-2022', institutions: [...institutions] };
+const options: RatesFromSQLOptions = { policy: 'jiangsu-2022', institutions: [...institutions] };
 const zeros = [0, '0', 0, '0', 0, '0'];
 /**
  * H1's drugs: 850 on the platform, 30 emergency, 120 offline (3 lines, 1000 included); 50 received
@@ -95,7 +95,7 @@ describe('ratesFromSQL refuses', () => {
     expect(inputError(() => ratesFromSQL(null as never, options)).message).toBe('ratesFromSQL: result expected { measures, ledger }: the rows of the compiled measures and ledger queries, got null');
     expect(inputError(() => ratesFromSQL({ measures: 'rows', ledger: [] } as never, options)).message).toBe('ratesFromSQL: result.measures expected the rows of the compiled measures query (an array), got "rows"');
     expect(refuse((g) => (g.measures[1] = 'H1' as never))).toBe('ratesFromSQL: result.measures[1] expected a row: an array in column order or an object keyed by column name, got "H1"');
-    expect(() => ratesFromSQL(good(), { policy: 'jiangsu-2099', institutions: [] })).toThrow(SunshineInputError);
+    expect(() => ratesFromSQL(good(), { policy: 'jiangsu-2099' as never, institutions: [] })).toThrow(SunshineInputError);
   });
 
   it('rows that are not an iterable of rows, naming the result set or the row', () => {

@@ -15,6 +15,8 @@ import {
   type InstitutionInput,
   type MeasureOnlineRatesResult,
   type Policy,
+  type PolicyId,
+  type PurchaseLineInput,
 } from '../../src/index';
 import { openDuckDB, openMariaDB, openPGlite, type LineRow, type TestDatabase } from './databases';
 
@@ -38,7 +40,7 @@ const OWN: Policy = definePolicy({
   exclusions: [{ kind: 'narcotic', clause: '§2' }],
   insuranceCode: { requiredFor: ['drug'], clause: '§3' },
 });
-const POLICY_CHOICES: readonly (string | Policy)[] = ['jiangsu-2019', 'jiangsu-2022', 'nantong-2022', 'hunan-2023', 'ganzhou-2023', 'yushe-2020', OWN];
+const POLICY_CHOICES: readonly (PolicyId | Policy)[] = ['jiangsu-2019', 'jiangsu-2022', 'nantong-2022', 'hunan-2023', 'ganzhou-2023', 'yushe-2020', OWN];
 
 /**
  * Lines with every outcome, and the traps of each database: texts that differ only in case or a
@@ -91,7 +93,7 @@ function everyStep(): LineRow[] {
 }
 
 /** The lines as the JavaScript engine reads them: the same values. */
-const asLines = (rows: readonly LineRow[]) => rows.map((r) => ({ ...r }));
+const asLines = (rows: readonly LineRow[]) => rows.map((r) => ({ ...r })) as PurchaseLineInput[];
 
 /**
  * The engine's result and ratesFromSQL's must be equal, apart from the per-line rejection list:
@@ -119,7 +121,7 @@ function expectSame(sql: MeasureOnlineRatesResult, js: MeasureOnlineRatesResult,
 }
 
 /** The compiled queries run in `db` on `rows`, read back with ratesFromSQL. */
-async function viaSQL(db: TestDatabase, rows: readonly LineRow[], policy: string | Policy, period: { from: string; to: string } | undefined, form: 'array' | 'object') {
+async function viaSQL(db: TestDatabase, rows: readonly LineRow[], policy: PolicyId | Policy, period: { from: string; to: string } | undefined, form: 'array' | 'object') {
   await db.setLines(rows);
   const sql = compileRatesSQL(policy, { dialect: db.dialect, period });
   const result = { measures: await db.query(sql.measures, form), ledger: await db.query(sql.ledger, form) };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateRates, checkTargets, measureOnlineRates, SunshineInputError } from '../../src/index';
+import { aggregateRates, checkTargets, measureOnlineRates, SunshineInputError, type PolicyId } from '../../src/index';
 import { inst, line } from '../_helpers/lines';
 
-function drugOnly(platform: string, offline: string, level: 'tertiary' | 'secondary' | 'primary' = 'tertiary', policy = 'jiangsu-2022') {
+function drugOnly(platform: string, offline: string, level: 'tertiary' | 'secondary' | 'primary' = 'tertiary', policy: PolicyId = 'jiangsu-2022') {
   return measureOnlineRates([line({ institutionId: 'H', amount: platform }), line({ institutionId: 'H', amount: offline, channel: 'offline' })], {
     policy,
     institutions: [inst('H', level, 'public', { city: '南通市' })],
@@ -142,7 +142,7 @@ describe('checkTargets', () => {
   });
 
   it('refuses bad input', () => {
-    expect(() => checkTargets(drugOnly('1', '1'), 'nowhere-2020')).toThrow(SunshineInputError);
+    expect(() => checkTargets(drugOnly('1', '1'), 'nowhere-2020' as never)).toThrow(SunshineInputError);
     expect(() => checkTargets(drugOnly('1', '1'), 'jiangsu-2022', { compare: 'rounded' as never })).toThrow(
       'checkTargets: options.compare expected one of "exact", "display", got "rounded"',
     );

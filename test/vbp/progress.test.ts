@@ -137,7 +137,7 @@ describe('agreedVolumeProgress', () => {
   });
 
   it('refuses an unknown policy and a bad warning ratio', () => {
-    expect(() => agreedVolumeProgress({ agreedQuantity: '1', purchasedQuantity: '1', cycle: Y2024, asOf: '2024-06-30', policy: 'nowhere' })).toThrow(SunshineInputError);
+    expect(() => agreedVolumeProgress({ agreedQuantity: '1', purchasedQuantity: '1', cycle: Y2024, asOf: '2024-06-30', policy: 'nowhere' as never })).toThrow(SunshineInputError);
     expect(() => agreedVolumeProgress({ agreedQuantity: '1', purchasedQuantity: '1', cycle: Y2024, asOf: '2024-06-30', warningRatio: '1.5' })).toThrow('warningRatio expected a share between 0 and 1');
   });
 

@@ -1,0 +1,84 @@
+/**
+ * Type-checks the package as its users compile it (issue 25): the tarball `npm pack` makes is
+ * unpacked into scratch projects, one per module setup, and test/consumers/consumer.ts plus every
+ * TypeScript block of the README are compiled there by each TypeScript of test/consumers/
+ * (the oldest the README states, and the latest 5.x), strict and WITHOUT skipLibCheck, so that
+ * errors in dist/*.d.ts, or in the .d.ts of zod and decimal.js as our types reach them, count.
+ *
+ * Run after `npm run build`: `npm run check:consumers` (CI does). Needs `npm ci --prefix test/consumers`.
+ * Exits 1 on any error, printing each setup's errors.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const harness = join(root, 'test', 'consumers');
+const compilers = ['typescript-oldest', 'typescript-latest'].map((name) => ({ name, tsc: join(harness, 'node_modules', name, 'bin', 'tsc') }));
+for (const c of compilers) {
+  if (!existsSync(c.tsc)) {
+    console.error(`${c.tsc} is missing: run npm ci --prefix test/consumers`);
+    process.exit(1);
+  }
+}
+if (!existsSync(join(root, 'dist', 'index.d.ts'))) {
+  console.error('dist/ is missing: run npm run build first');
+  process.exit(1);
+}
+
+/** Every ```ts block of the README, as a module of its own. */
+function readmeBlocks(): string[] {
+  const text = readFileSync(join(root, 'README.md'), 'utf8');
+  return [...text.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => `${m[1]}\nexport {};\n`);
+}
+
+/** The setups: module and moduleResolution, the consumer's package type, and the options a user of that setup sets. */
+const SETUPS = [
+  { name: 'nodenext, ESM', type: 'module', options: { module: 'nodenext', moduleResolution: 'nodenext' } },
+  { name: 'nodenext, CJS', type: 'commonjs', options: { module: 'nodenext', moduleResolution: 'nodenext' } },
+  { name: 'node16, ESM', type: 'module', options: { module: 'node16', moduleResolution: 'node16' } },
+  { name: 'node16, CJS', type: 'commonjs', options: { module: 'node16', moduleResolution: 'node16' } },
+  { name: 'bundler', type: 'module', options: { module: 'esnext', moduleResolution: 'bundler', target: 'es2022' } },
+  { name: 'node10, esModuleInterop', type: 'commonjs', options: { module: 'commonjs', moduleResolution: 'node10', esModuleInterop: true, target: 'es2022' } },
+] as const;
+
+const work = mkdtempSync(join(tmpdir(), 'sunshine-consumers-'));
+try {
+  const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8' })) as { filename: string }[];
+  const modules = join(work, 'node_modules');
+  mkdirSync(modules);
+  execFileSync('tar', ['xzf', join(work, packed[0]!.filename), '-C', work]);
+  cpSync(join(work, 'package'), join(modules, 'sunshine-procurement'), { recursive: true });
+  // the package's dependencies, as npm would install them beside it
+  for (const dep of ['decimal.js', 'zod']) symlinkSync(join(root, 'node_modules', dep), join(modules, dep), 'dir');
+
+  const sources = { 'consumer.ts': readFileSync(join(harness, 'consumer.ts'), 'utf8'), ...Object.fromEntries(readmeBlocks().map((b, i) => [`readme-${i + 1}.ts`, b])) };
+  let failed = 0;
+  for (const setup of SETUPS) {
+    const dir = join(work, setup.name.replace(/\W+/g, '-'));
+    mkdirSync(dir);
+    symlinkSync(modules, join(dir, 'node_modules'), 'dir');
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: setup.type }));
+    for (const [file, text] of Object.entries(sources)) writeFileSync(join(dir, file), text);
+    const compilerOptions = { ...setup.options, strict: true, noEmit: true, skipLibCheck: false, types: [] };
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: Object.keys(sources) }, null, 2));
+    for (const c of compilers) {
+      const version = execFileSync(process.execPath, [c.tsc, '--version'], { encoding: 'utf8' }).trim();
+      const run = spawnSync(process.execPath, [c.tsc, '-p', dir], { encoding: 'utf8' });
+      const errors = (run.stdout.match(/error TS\d+/g) ?? []).length;
+      console.log(`${run.status === 0 ? 'ok  ' : 'FAIL'} ${version.padEnd(18)} ${setup.name.padEnd(24)} ${Object.keys(sources).length} files, ${errors} errors`);
+      if (run.status !== 0) {
+        failed++;
+        console.log(run.stdout.split("\n").slice(0, 30).map((l) => l.slice(0, 400)).join("\n"));
+      }
+    }
+  }
+  if (failed > 0) {
+    console.error(`${failed} of ${SETUPS.length * compilers.length} consumer setups failed`);
+    process.exitCode = 1;
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
