@@ -12,6 +12,7 @@ export type InputIssueCode =
   | 'invalid-amount'
   | 'missing'
   | 'unknown-id'
+  | 'unknown-key'
   | 'duplicate'
   | 'out-of-range';
 
@@ -27,13 +28,20 @@ export interface InputIssue {
   readonly value: unknown;
   /** What was expected, in words, e.g. `a decimal amount such as "1234.56"`. */
   readonly expected: string;
+  /** The known key or value nearest the one given, when one is near (`'period'` for `'peroid'`). */
+  readonly suggestion?: string | undefined;
 }
 
 const MAX_SHOWN = 80;
 /** Strings already cut by keepValue are at most this long. */
 const MAX_KEPT = 120;
 
-/** Shows a value in a message: strings quoted and cut, other values JSON-like. */
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * Shows a value in a message: strings quoted and cut, a Decimal by its digits, a Date, Map or Set
+ * named as such (so that none reads like a string the caller passed), other values JSON-like.
+ */
 export function showValue(value: unknown): string {
   if (value === undefined) return 'undefined';
   if (typeof value === 'string') {
@@ -43,7 +51,10 @@ export function showValue(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean' || value === null) {
     return String(value);
   }
-  if (typeof value === 'object' && value !== null && typeof (value as { toFixed?: unknown }).toFixed === 'function') {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'an invalid Date' : `a Date (${value.toISOString()})`;
+  if (value instanceof Map) return `a Map of ${plural(value.size, 'entry', 'entries')}`;
+  if (value instanceof Set) return `a Set of ${plural(value.size, 'value', 'values')}`;
+  if (typeof value === 'object' && typeof (value as { toFixed?: unknown }).toFixed === 'function') {
     // a Decimal; a broken one (its constructor replaced) falls through to JSON below
     try {
       return String(value);
@@ -66,9 +77,32 @@ export function keepValue(value: unknown): unknown {
   return value;
 }
 
+/** The object a key belongs to, for "is not an option" / "is not a field of …". */
+function ownerOf(path: string): string {
+  const parent = path.replace(/(\.[^.[\]]*|\[[^\]]*\])$/, '');
+  return parent === 'options' ? 'an option' : `a field of ${parent === '' || parent === path ? 'the input' : parent}`;
+}
+
 function describeIssue(issue: InputIssue): string {
   const at = issue.path === '' ? 'input' : issue.path;
-  return `${at} expected ${issue.expected}, got ${showValue(issue.value)}`;
+  const hint = issue.suggestion === undefined ? '' : `; did you mean ${JSON.stringify(issue.suggestion)}?`;
+  if (issue.code === 'unknown-key') return `${at} is not ${ownerOf(issue.path)}${hint || ` (expected ${issue.expected})`}`;
+  return `${at} expected ${issue.expected}, got ${showValue(issue.value)}${hint}`;
+}
+
+/** Brands that make `instanceof` hold for the package's errors from any copy of it (the ESM and CJS builds, two versions). */
+/** @internal */
+export const ERROR_KIND: unique symbol = Symbol.for('sunshine-procurement.error-kind') as never;
+const KINDS = Symbol.for('sunshine-procurement.error-kinds');
+const ordinaryInstanceOf = Function.prototype[Symbol.hasInstance];
+
+/** The kinds of a class and of the classes it extends, e.g. `['CalendarCoverageError', 'SunshineInputError']`. */
+function kindsOf(cls: unknown): string[] {
+  const kinds: string[] = [];
+  for (let c = cls; typeof c === 'function'; c = Object.getPrototypeOf(c)) {
+    if (Object.hasOwn(c, ERROR_KIND)) kinds.push((c as unknown as Record<symbol, string>)[ERROR_KIND]!);
+  }
+  return kinds;
 }
 
 /**
@@ -80,6 +114,22 @@ function describeIssue(issue: InputIssue): string {
  * try { getPolicy('jiangsu-2099'); } catch (e) { e instanceof SunshineInputError; } //=> true
  */
 export class SunshineInputError extends Error {
+  /** @internal */
+  static readonly [ERROR_KIND]: string = 'SunshineInputError';
+
+  /**
+   * True for an error of this class (or a subclass) thrown by any copy of the package: the ESM and
+   * CJS builds each define the class, and an application that both imports and requires the
+   * package meets both.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (ordinaryInstanceOf.call(this, value)) return true;
+    const kind = Object.hasOwn(this, ERROR_KIND) ? (this as unknown as Record<symbol, string>)[ERROR_KIND] : undefined;
+    if (kind === undefined || typeof value !== 'object' || value === null) return false;
+    const kinds = (value as Record<symbol, unknown>)[KINDS];
+    return Array.isArray(kinds) && kinds.includes(kind);
+  }
+
   override readonly name: string = 'SunshineInputError';
   /** The public function that refused the input. */
   readonly fn: string;
@@ -90,6 +140,24 @@ export class SunshineInputError extends Error {
     super(`${fn}: ${issues.map(describeIssue).join('; ')}`, options);
     this.fn = fn;
     this.issues = issues;
+    Object.defineProperty(this, KINDS, { value: kindsOf(new.target) });
+  }
+
+  /**
+   * How Node's `console.log` and `util.inspect` show the error: the stack, then each issue on a
+   * line with its value as the message shows it (never a Decimal's constructor or a whole input).
+   * @internal
+   */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    const head = this.stack ?? `${this.name}: ${this.message}`;
+    const cause = this.cause instanceof Error ? [`  cause: ${this.cause.name}: ${this.cause.message.split('\n')[0]!.slice(0, 200)}`] : [];
+    const [only] = this.issues;
+    // one issue: the message says it all; more: one line each
+    const issues =
+      this.issues.length === 1 && only !== undefined
+        ? [`  fn: ${this.fn}, code: ${only.code}, path: ${only.path === '' ? 'input' : only.path}`]
+        : [`  fn: ${this.fn}, issues: ${this.issues.length}`, ...this.issues.map((i) => `    - ${describeIssue(i)} [${i.code}]`)];
+    return [head, ...issues, ...cause].join('\n');
   }
 }
 

@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
 import { keepValue, SunshineInputError, type InputIssue } from '../errors';
+import { keyPath } from './options';
 import { toDotPath } from './path';
+import { nearest } from './suggest';
 
 export { toDotPath } from './path';
 
@@ -55,6 +57,25 @@ function expectedOf(issue: z.core.$ZodIssue): string {
   }
 }
 
+/** The keys of the object schema at `path` inside `schema` (through arrays, optionals, defaults and pipes). */
+function shapeKeysAt(schema: z.ZodMiniType, path: readonly PropertyKey[]): string[] {
+  type Def = { shape?: Record<string, z.ZodMiniType>; element?: z.ZodMiniType; innerType?: z.ZodMiniType; in?: z.ZodMiniType };
+  const defOf = (s: z.ZodMiniType) => (s as unknown as { _zod: { def: Def } })._zod.def;
+  const unwrap = (s: z.ZodMiniType): z.ZodMiniType => {
+    const def = defOf(s);
+    const inner = def.innerType ?? def.in;
+    return inner === undefined ? s : unwrap(inner);
+  };
+  let at = unwrap(schema);
+  for (const key of path) {
+    const def = defOf(at);
+    const next = typeof key === 'number' ? def.element : def.shape?.[String(key)];
+    if (next === undefined) return [];
+    at = unwrap(next);
+  }
+  return Object.keys(defOf(at).shape ?? {});
+}
+
 /**
  * Parses `input` with a zod schema at a public boundary; on failure raises
  * {@link SunshineInputError} naming each field path, the value and what was expected.
@@ -63,15 +84,27 @@ function expectedOf(issue: z.core.$ZodIssue): string {
 export function parseInput<S extends z.ZodMiniType>(schema: S, input: unknown, fn: string, prefix = ''): z.output<S> {
   const result = z.safeParse(schema, input, { reportInput: true });
   if (result.success) return result.data;
-  const issues: InputIssue[] = result.error.issues.map((issue) => {
+  const issues: InputIssue[] = result.error.issues.flatMap((issue): InputIssue[] => {
+    const path = toDotPath(issue.path, prefix);
+    if (issue.code === 'unrecognized_keys') {
+      // a strict object's unknown keys, each named with the nearest known one (as the readers' strictObject does)
+      const owner = valueAt(input, issue.path) as Record<string, unknown>;
+      const known = shapeKeysAt(schema, issue.path);
+      const expected = `one of ${known.map((k) => JSON.stringify(k)).join(', ')}`;
+      return issue.keys.map((key) => ({ code: 'unknown-key', path: keyPath(path, key), value: keepValue(owner[key]), expected, suggestion: nearest(key, known) }));
+    }
     const at = valueAt(input, issue.path);
     const value = at !== undefined || !('input' in issue) ? at : issue.input;
-    return {
-      code: value === undefined ? 'missing' : 'invalid-value',
-      path: toDotPath(issue.path, prefix),
-      value: keepValue(value),
-      expected: expectedOf(issue),
-    };
+    const suggestion = issue.code === 'invalid_value' && typeof value === 'string' ? nearest(value, issue.values.filter((v): v is string => typeof v === 'string')) : undefined;
+    return [
+      {
+        code: value === undefined ? 'missing' : 'invalid-value',
+        path,
+        value: keepValue(value),
+        expected: expectedOf(issue),
+        ...(suggestion === undefined ? {} : { suggestion }),
+      },
+    ];
   });
   throw new SunshineInputError(fn, issues, { cause: result.error });
 }

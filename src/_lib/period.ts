@@ -1,14 +1,14 @@
 import * as z from 'zod/mini';
 import { isCivilDate, EXPECTED_CIVIL_DATE } from './dates';
 import { pure } from './pure';
-import { object, push, refine, str, type Read } from './read';
+import { push, refine, str, strictObject, type Read } from './read';
 
 /**
  * A period of civil dates, both ends included.
  * @internal
  */
 export const PeriodSchema = /* @__PURE__ */ pure(() => z
-  .object({
+  .strictObject({
     from: z.string().check(z.refine((v) => isCivilDate(v), { message: EXPECTED_CIVIL_DATE })),
     to: z.string().check(z.refine((v) => isCivilDate(v), { message: EXPECTED_CIVIL_DATE })),
   })
@@ -20,7 +20,7 @@ export type Period = z.output<typeof PeriodSchema>;
 /** A period as PeriodSchema reads it, without zod (../_lib/read.ts). @internal */
 export const readPeriod: Read<Period> = /* @__PURE__ */ pure(() => {
   const date = str({}, refine(isCivilDate, EXPECTED_CIVIL_DATE));
-  return object({ from: date, to: date }, (p, input, at, issues) => {
+  return strictObject({ from: date, to: date }, (p, input, at, issues) => {
     if (p.from > p.to) push(issues, [...at, 'to'], input.to, 'period.to on or after period.from', false);
   });
 });

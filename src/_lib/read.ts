@@ -12,8 +12,9 @@
  * input itself where it stopped; readOrThrow throws when any issue was found.
  * @internal
  */
-import { keepValue, SunshineInputError, type InputIssue } from '../errors';
+import { keepValue, SunshineInputError, type InputIssue, type InputIssueCode } from '../errors';
 import { toDotPath } from './path';
+import { nearest } from './suggest';
 
 /** A problem found by a reader; `stop` marks a type error, after which refinements do not run. */
 export interface ReadIssue {
@@ -21,6 +22,9 @@ export interface ReadIssue {
   readonly value: unknown;
   readonly expected: string;
   readonly stop: boolean;
+  /** The issue's code when it is neither `missing` nor `invalid-value` (an unknown key). */
+  readonly code?: InputIssueCode;
+  readonly suggestion?: string | undefined;
 }
 
 export type Read<T> = (value: unknown, path: readonly PropertyKey[], issues: ReadIssue[]) => T;
@@ -90,9 +94,14 @@ export function int(min: number, max: number): Read<number> {
 export const bool: Read<boolean> = (value, path, issues) => (typeof value === 'boolean' ? value : push(issues, path, value, 'boolean', true));
 export const nul: Read<null> = (value, path, issues) => (value === null ? null : push(issues, path, value, 'null', true));
 
-/** One of `values` (zod's enum or literal). */
+/** One of `values` (zod's enum or literal); a string near one of them is named (`"City"`: did you mean "city"?). */
 export function oneOf<const V extends string>(values: readonly V[]): Read<V> {
-  return (value, path, issues) => ((values as readonly unknown[]).includes(value) ? (value as V) : push(issues, path, value, `one of ${values.map((v) => JSON.stringify(v)).join(', ')}`, true));
+  const expected = `one of ${values.map((v) => JSON.stringify(v)).join(', ')}`;
+  return (value, path, issues) => {
+    if ((values as readonly unknown[]).includes(value)) return value as V;
+    issues.push({ path, value, expected, stop: true, suggestion: typeof value === 'string' ? nearest(value, values) : undefined });
+    return value as V;
+  };
 }
 
 export const optional =
@@ -133,13 +142,30 @@ type Out<S extends Shape> = { [K in keyof S]: ReturnType<S[K]> };
  */
 export type WholeCheck<O> = (out: O, input: Record<PropertyKey, unknown>, path: readonly PropertyKey[], issues: ReadIssue[]) => void;
 export function object<S extends Shape>(shape: S, ...checks: WholeCheck<Out<S>>[]): Read<Out<S>> {
+  return readObject(shape, false, checks);
+}
+
+/** {@link object}, refusing keys outside the shape (an options object, a period): each named with the nearest known key. */
+export function strictObject<S extends Shape>(shape: S, ...checks: WholeCheck<Out<S>>[]): Read<Out<S>> {
+  return readObject(shape, true, checks);
+}
+
+function readObject<S extends Shape>(shape: S, strict: boolean, checks: readonly WholeCheck<Out<S>>[]): Read<Out<S>> {
+  const known = Object.keys(shape);
   return (value, path, issues) => {
     if (!isObject(value)) return push(issues, path, value, 'object', true);
     const first = issues.length;
     const out: Record<string, unknown> = {};
-    for (const key of Object.keys(shape)) {
+    for (const key of known) {
       const r = shape[key]!(value[key], [...path, key], issues);
       if (r !== undefined || key in value) out[key] = r;
+    }
+    if (strict) {
+      for (const key of Object.keys(value)) {
+        if (known.includes(key)) continue;
+        const expected = `one of ${known.map((k) => JSON.stringify(k)).join(', ')}`;
+        issues.push({ path: [...path, key], value: value[key], expected, stop: false, code: 'unknown-key', suggestion: nearest(key, known) });
+      }
     }
     if (checks.length > 0 && !issues.slice(first).some((i) => i.stop)) for (const check of checks) check(out as Out<S>, value, path, issues);
     return out as Out<S>;
@@ -180,15 +206,21 @@ export function record<T>(key: Read<string>, read: Read<T>): Read<Record<string,
   };
 }
 
-/** The first of `reads` that takes the value without an issue (zod's union); none: `Invalid input`. */
-export function either<T>(...reads: Read<T>[]): Read<T> {
+/**
+ * The first of `reads` that takes the value without an issue (zod's union); none: `expected`,
+ * with the suggestion of the first read that had one (a near miss of an enum among the choices).
+ */
+export function either<T>(expected: string, ...reads: Read<T>[]): Read<T> {
   return (value, path, issues) => {
+    let suggestion: string | undefined;
     for (const read of reads) {
       const tried: ReadIssue[] = [];
       const out = read(value, path, tried);
       if (tried.length === 0) return out;
+      suggestion ??= tried.find((i) => i.suggestion !== undefined)?.suggestion;
     }
-    return push(issues, path, value, 'Invalid input', true);
+    issues.push({ path, value, expected, stop: true, suggestion });
+    return value as T;
   };
 }
 
@@ -205,6 +237,14 @@ export function readOrThrow<T>(read: Read<T>, value: unknown, fn: string, prefix
   if (issues.length === 0) return out;
   throw new SunshineInputError(
     fn,
-    issues.map((i): InputIssue => ({ code: i.value === undefined ? 'missing' : 'invalid-value', path: toDotPath(i.path, prefix), value: keepValue(i.value), expected: i.expected })),
+    issues.map(
+      (i): InputIssue => ({
+        code: i.code ?? (i.value === undefined ? 'missing' : 'invalid-value'),
+        path: toDotPath(i.path, prefix),
+        value: keepValue(i.value),
+        expected: i.expected,
+        ...(i.suggestion === undefined ? {} : { suggestion: i.suggestion }),
+      }),
+    ),
   );
 }

@@ -1,3 +1,4 @@
+import { strictKeys } from '../_lib/options';
 import { parseAmount } from '../amount/parseAmount';
 import { canonicalAmount, isAmountText } from '../amount/readAmount';
 import { CATEGORY_LABELS, PRODUCT_KINDS, type ProductKind } from '../catalog/kinds';
@@ -91,6 +92,7 @@ export interface FromCsvRowsOptions {
   readonly strict?: boolean | undefined;
 }
 
+const CSV_OPTIONS = ['columns', 'ignoreColumns', 'institutionId', 'unit', 'strict'];
 const FIELDS = ['institutionId', 'receivedOn', 'category', 'kind', 'highValue', 'insuranceCode', 'channel', 'amount'];
 /** A header as read: the field it feeds (null: ignored; undefined: unknown) and whether its amounts are 万元. */
 type Column = { readonly field: LineField | null | undefined; readonly wan: boolean };
@@ -101,8 +103,9 @@ const AMOUNT_WORDS = 'an amount such as "1,234.56" or "12.5万元"';
  * each, and one function for every row (no closure or object per cell).
  * @internal
  */
-export function csvRowMapper(options: FromCsvRowsOptions | undefined, fn: string): MapRow {
+export function csvRowMapper(options: FromCsvRowsOptions | undefined, fn: string, extra: readonly string[] = []): MapRow {
   const o = options ?? {};
+  strictKeys(o, [...CSV_OPTIONS, ...extra], fn);
   const bad = (path: string, value: unknown, expected: string) => inputError(fn, path, value, expected);
   if (typeof o !== 'object' || o === null) throw bad('options', o, 'an options object, or absent');
   const known = new Map<string, LineField>(Object.entries(CSV_HEADERS));
@@ -253,5 +256,5 @@ export function fromCsvRows(rows: Iterable<Readonly<Record<string, unknown>>>, o
 export function fromCsvRowsInChunks(rows: Iterable<Readonly<Record<string, unknown>>>, options?: FromCsvRowsOptions & ChunkOptions): Generator<AdapterResult>;
 export function fromCsvRowsInChunks(rows: AsyncIterable<Readonly<Record<string, unknown>>>, options?: FromCsvRowsOptions & ChunkOptions): AsyncGenerator<AdapterResult>;
 export function fromCsvRowsInChunks(rows: unknown, options: FromCsvRowsOptions & ChunkOptions = {}): Generator<AdapterResult> | AsyncGenerator<AdapterResult> {
-  return mapChunks(rows, 'fromCsvRowsInChunks', 'rows', options?.chunkSize, csvRowMapper(options, 'fromCsvRowsInChunks'));
+  return mapChunks(rows, 'fromCsvRowsInChunks', 'rows', options?.chunkSize, csvRowMapper(options, 'fromCsvRowsInChunks', ['chunkSize']));
 }

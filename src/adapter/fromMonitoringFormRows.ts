@@ -1,3 +1,4 @@
+import { strictKeys } from '../_lib/options';
 import type { InstitutionInput } from '../institution/schema';
 import type { PolicyId } from '../policy/policies';
 import { keepValue, SunshineInputError, inputError } from '../errors';
@@ -42,6 +43,7 @@ export function measuresFromMonitoringForm(
   options: MeasuresFromMonitoringFormOptions,
 ): { measures: InstitutionMeasure[]; rejected: AdapterRejection[] } {
   const fn = 'measuresFromMonitoringForm';
+  strictKeys(options, ['policy', 'institutions'], fn);
   const policy = resolvePolicy(options?.policy, fn, 'options.policy');
   const institutions = readOrThrow(readInstitutions, options.institutions, fn, 'options.institutions');
   const byId = new Map<string, Institution>(institutions.map((i) => [i.id, i]));

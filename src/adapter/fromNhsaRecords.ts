@@ -1,3 +1,4 @@
+import { strictKeys } from '../_lib/options';
 import { isAmountText, readAmount } from '../amount/readAmount';
 import { PRODUCT_KINDS, type Category, type ProductKind } from '../catalog/kinds';
 import { inputError } from '../errors';
@@ -27,6 +28,8 @@ export interface NhsaPurchaseRecord {
   readonly prod_geay_flag?: unknown;
   readonly [field: string]: unknown;
 }
+
+const NHSA_OPTIONS = ['interface', 'institutionId', 'channel', 'category', 'highValue', 'gifts', 'strict'];
 
 /** Options of {@link fromNhsaRecords}. */
 export interface FromNhsaRecordsOptions {
@@ -104,7 +107,8 @@ const COUNT = 'a non-negative count such as "10.5" (采购/退货数量)';
  * The record mapper of fromNhsaRecords, made once per call.
  * @internal
  */
-export function nhsaRecordMapper(options: FromNhsaRecordsOptions, fn: string): MapRow {
+export function nhsaRecordMapper(options: FromNhsaRecordsOptions, fn: string, extra: readonly string[] = []): MapRow {
+  strictKeys(options, [...NHSA_OPTIONS, ...extra], fn);
   const bad = (path: string, value: unknown, expected: string) => inputError(fn, path, value, expected);
   if (typeof options !== 'object' || options === null || (options.interface !== '3503' && options.interface !== '3504')) throw bad('options.interface', options?.interface, 'one of "3503", "3504"');
   const { institutionId: inst, channel: channelOf, category: categoryOf, highValue: highValueOf, gifts } = options;
@@ -215,5 +219,5 @@ export function fromNhsaRecords(records: Iterable<NhsaPurchaseRecord>, options: 
 export function fromNhsaRecordsInChunks(records: Iterable<NhsaPurchaseRecord>, options: FromNhsaRecordsOptions & ChunkOptions): Generator<AdapterResult>;
 export function fromNhsaRecordsInChunks(records: AsyncIterable<NhsaPurchaseRecord>, options: FromNhsaRecordsOptions & ChunkOptions): AsyncGenerator<AdapterResult>;
 export function fromNhsaRecordsInChunks(records: unknown, options: FromNhsaRecordsOptions & ChunkOptions): Generator<AdapterResult> | AsyncGenerator<AdapterResult> {
-  return mapChunks(records, 'fromNhsaRecordsInChunks', 'records', options?.chunkSize, nhsaRecordMapper(options, 'fromNhsaRecordsInChunks'));
+  return mapChunks(records, 'fromNhsaRecordsInChunks', 'records', options?.chunkSize, nhsaRecordMapper(options, 'fromNhsaRecordsInChunks', ['chunkSize']));
 }

@@ -1,3 +1,4 @@
+import { strictKeys } from '../_lib/options';
 import type { Decimal } from 'decimal.js';
 import { D } from '../_lib/decimal';
 import { SunshineInputError, inputError } from '../errors';
@@ -42,6 +43,7 @@ function fail(text: unknown, expected: string): SunshineInputError {
  * parseAmount('１,２３４.５万元', { lenient: true }).toFixed() //=> '12345000'
  */
 export function parseAmount(text: string | number | Decimal, options: ParseAmountOptions = {}): Decimal {
+  strictKeys(options, ['lenient', 'unit'], 'parseAmount');
   const unit = options.unit ?? 'yuan';
   if (unit !== 'yuan' && unit !== 'wan-yuan') {
     throw inputError('parseAmount', 'options.unit', unit, 'one of "yuan", "wan-yuan"');

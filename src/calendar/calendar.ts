@@ -1,5 +1,6 @@
+import { strictKeys } from '../_lib/options';
 import { dayNumber, isCivilDate, parseCivilDate, EXPECTED_CIVIL_DATE } from '../_lib/dates';
-import { SunshineInputError, type InputIssue, inputError } from '../errors';
+import { ERROR_KIND, SunshineInputError, type InputIssue, inputError } from '../errors';
 import type { HolidayYear, HolidayYearInput } from './schema';
 import { array, bool, int, minLength, object, optional, readOrThrow, refine, str } from '../_lib/read';
 import { pure } from '../_lib/pure';
@@ -64,6 +65,8 @@ export interface WorkdayCalendar {
  * try { isWorkday('2031-05-06'); } catch (e) { (e as CalendarCoverageError).year; } //=> 2031
  */
 export class CalendarCoverageError extends SunshineInputError {
+  /** @internal */
+  static override readonly [ERROR_KIND]: string = 'CalendarCoverageError';
   override readonly name: string = 'CalendarCoverageError';
   /** The year that is not covered. */
   readonly year: number;
@@ -128,6 +131,7 @@ export interface CreateWorkdayCalendarOptions {
  * isWorkday('2027-01-01', cal) //=> false
  */
 export function createWorkdayCalendar(years: readonly HolidayYearInput[], options: CreateWorkdayCalendarOptions = {}): WorkdayCalendar {
+  strictKeys(options, ['base'], 'createWorkdayCalendar');
   const parsed: HolidayYear[] = readOrThrow(readYears, years, 'createWorkdayCalendar', 'years');
   return buildCalendar(parsed, options.base, 'createWorkdayCalendar');
 }

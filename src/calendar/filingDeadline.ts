@@ -1,3 +1,4 @@
+import { strictKeys } from '../_lib/options';
 import type { PolicyId } from '../policy/policies';
 import { fromDayNumber } from '../_lib/dates';
 import { inputError } from '../errors';
@@ -35,6 +36,7 @@ export interface FilingDeadline {
  */
 export function filingDeadline(date: string, policy: PolicyId | Policy = 'ganzhou-2023', options: { readonly calendar?: WorkdayCalendar | undefined } = {}): FilingDeadline {
   const fn = 'filingDeadline';
+  strictKeys(options, ['calendar'], fn);
   const p = resolvePolicy(policy, fn);
   const rule = p.deadlines.find((d) => d.id === 'negotiated-purchase-filing');
   if (rule === undefined || rule.rule !== 'workdays-after-event') {

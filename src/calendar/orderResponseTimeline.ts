@@ -1,3 +1,4 @@
+import { strictKeys } from '../_lib/options';
 import type { PolicyId } from '../policy/policies';
 import { fromDayNumber } from '../_lib/dates';
 import { cstDayNumber, formatInstantCst, parseInstant } from '../_lib/instant';
@@ -69,6 +70,7 @@ function readInstant(value: unknown, fn: string, path: string): number {
  */
 export function orderResponseTimeline(sentAt: string, policy: PolicyId | Policy = 'ganzhou-2023', options: OrderResponseTimelineOptions = {}): OrderResponseTimeline {
   const fn = 'orderResponseTimeline';
+  strictKeys(options, ['listSentAt', 'calendar'], fn);
   const p = resolvePolicy(policy, fn);
   const unanswered = ruleOf(p, 'order-unanswered-report', 'hours-after-event', fn);
   const list = ruleOf(p, 'delayed-response-list', 'workdays-after-event', fn);

@@ -1,3 +1,4 @@
+import { strictKeys } from '../_lib/options';
 import type { PolicyId } from '../policy/policies';
 import { daysInMonth, dayNumber, fromDayNumber } from '../_lib/dates';
 import { int, object, oneOf, optional, readOrThrow } from '../_lib/read';
@@ -104,6 +105,7 @@ function drafts(rule: DeadlineRule, year: number): Draft[] {
  */
 export function reportingSchedule(policy: PolicyId | Policy, options: ReportingScheduleOptions): DeadlineEvent[] {
   const fn = 'reportingSchedule';
+  strictKeys(options, ['year', 'roll', 'calendar'], fn);
   const p = resolvePolicy(policy, fn);
   const opts = readOrThrow(readOptions, { year: options?.year, roll: options?.roll }, fn, 'options');
   const roll = opts.roll ?? 'next-workday';

@@ -1,3 +1,4 @@
+import { strictKeys } from '../_lib/options';
 import { dayNumber, fromDayNumber, parseCivilDate } from '../_lib/dates';
 import { formatIcsUtc, parseInstant } from '../_lib/instant';
 import { inputError } from '../errors';
@@ -59,6 +60,7 @@ const compact = (date: string) => date.replaceAll('-', '');
  */
 export function toICS(events: readonly DeadlineEvent[], options: ToICSOptions): string {
   const fn = 'toICS';
+  strictKeys(options, ['dtstamp', 'name'], fn);
   const stamp = parseInstant(options?.dtstamp);
   if (stamp === null) {
     throw inputError(fn, 'options.dtstamp', options?.dtstamp, 'an instant with an explicit offset such as "2026-11-23T09:00:00+08:00"', 'invalid-date');

@@ -1,3 +1,4 @@
+import { strictKeys } from '../_lib/options';
 import { isCivilDate, CIVIL_DATE } from '../_lib/dates';
 import { inputError } from '../errors';
 import { GANZHOU_2023 } from './builtin/ganzhou-2023';
@@ -65,6 +66,7 @@ export function isInForce(policy: Policy, date: string): boolean {
  * getPolicy('jiangsu', { asOf: '2023-05-01' }).id //=> 'jiangsu-2022'
  */
 export function getPolicy(id: string, options: GetPolicyOptions = {}): Policy {
+  strictKeys(options, ['asOf'], 'getPolicy');
   const asOf = options.asOf;
   if (asOf !== undefined && !isCivilDate(asOf)) {
     throw inputError('getPolicy', 'options.asOf', asOf, CIVIL_DATE, 'invalid-date');

@@ -40,7 +40,7 @@ const REGIONAL_CITATION = { policyId: 'jiangsu-2022', document: SU_2022_38, clau
 /** The options, read as a zod object of these fields would read them, without zod (../_lib/read.ts). */
 const readOptions = /* @__PURE__ */ pure(() =>
   object({
-    by: either<RegionKey>(oneOf(['province', 'city', 'county'] as const), custom((v) => typeof v === 'function', 'expected "province", "city", "county" or a function')),
+    by: either<RegionKey>('"province", "city", "county" or a function (measure) => region key', oneOf(['province', 'city', 'county'] as const), custom((v) => typeof v === 'function', 'expected a function')),
     levelGroups: optional(record(str({}, minLength(1, 'Too small: expected string to have >=1 characters')), array(oneOf(LEVELS), { n: 1, message: 'expected at least one level' }))),
   }),
 );

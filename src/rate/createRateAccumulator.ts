@@ -1,7 +1,8 @@
+import { strictKeys } from '../_lib/options';
 import type { PurchaseLineInput } from './lineSchema';
 import { inputError } from '../errors';
 import { compatibilityKey, engineToJSON, mergeEngine, restoreEngine } from './engineState';
-import { RateEngine, type MeasureOnlineRatesOptions, type MeasureOnlineRatesResult, type RateAccumulatorJSON } from './engine';
+import { ENGINE_OPTIONS, RateEngine, type MeasureOnlineRatesOptions, type MeasureOnlineRatesResult, type RateAccumulatorJSON } from './engine';
 import { pure } from '../_lib/pure';
 
 export type { RateAccumulatorJSON } from './engine';
@@ -86,6 +87,7 @@ function wrap(engine: RateEngine): RateAccumulator {
  * a.merge(rateAccumulatorFromJSON(JSON.parse(JSON.stringify(b)))).result().measures[0].rate?.toFixed(2) //=> '0.85'
  */
 export function createRateAccumulator(options: RateAccumulatorOptions): RateAccumulator {
+  strictKeys(options, ENGINE_OPTIONS, 'createRateAccumulator');
   return wrap(new RateEngine(options, 'createRateAccumulator'));
 }
 

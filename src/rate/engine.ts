@@ -30,6 +30,9 @@ import {
 } from './types';
 import { pure } from '../_lib/pure';
 
+/** The keys of {@link MeasureOnlineRatesOptions}. @internal */
+export const ENGINE_OPTIONS = ['policy', 'institutions', 'period', 'strict', 'firstIndex'] as const;
+
 /** Options of {@link measureOnlineRates} and {@link createRateAccumulator}. */
 export interface MeasureOnlineRatesOptions {
   /** A policy object or a built-in id such as `'jiangsu-2022'`. */

@@ -1,5 +1,6 @@
+import { strictKeys } from '../_lib/options';
 import type { PurchaseLineInput } from './lineSchema';
-import { RateEngine, type MeasureOnlineRatesOptions, type MeasureOnlineRatesResult } from './engine';
+import { ENGINE_OPTIONS, RateEngine, type MeasureOnlineRatesOptions, type MeasureOnlineRatesResult } from './engine';
 
 export type { MeasureOnlineRatesOptions, MeasureOnlineRatesResult } from './engine';
 
@@ -38,6 +39,7 @@ export type { MeasureOnlineRatesOptions, MeasureOnlineRatesResult } from './engi
  */
 export function measureOnlineRates(lines: Iterable<PurchaseLineInput>, options: MeasureOnlineRatesOptions): MeasureOnlineRatesResult {
   const fn = 'measureOnlineRates';
+  strictKeys(options, ENGINE_OPTIONS, fn);
   const engine = new RateEngine(options, fn);
   engine.addAll(lines, fn);
   return engine.result();

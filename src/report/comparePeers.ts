@@ -1,3 +1,4 @@
+import { strictKeys } from '../_lib/options';
 import type { PolicyId } from '../policy/policies';
 import type { Decimal } from 'decimal.js';
 import { D, ZERO } from '../_lib/decimal';
@@ -89,6 +90,7 @@ const gap = (need: Decimal, have: Decimal): Decimal => {
  */
 export function comparePeers(measures: readonly InstitutionMeasure[], options: ComparePeersOptions): PeerGroup[] {
   const fn = 'comparePeers';
+  strictKeys(options, ['by', 'measure', 'policy'], fn);
   if (typeof options !== 'object' || options === null || !['province', 'city', 'county'].includes(options.by)) {
     throw inputError(fn, 'options.by', options?.by, 'one of "province", "city", "county"');
   }
@@ -183,6 +185,9 @@ export function mostImproved(
   options: MostImprovedOptions = {},
 ): { ranked: Improvement[]; unranked: string[] } {
   const fn = 'mostImproved';
+  strictKeys(options, ['measure', 'allowDifferentLengths'], fn);
+  strictKeys(before, ['period', 'measures'], fn, 'before');
+  strictKeys(after, ['period', 'measures'], fn, 'after');
   const p1 = readOrThrow(readPeriod, before?.period, fn, 'before.period');
   const p2 = readOrThrow(readPeriod, after?.period, fn, 'after.period');
   if (options.allowDifferentLengths !== true && days(p1) !== days(p2)) {

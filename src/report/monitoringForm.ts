@@ -1,3 +1,4 @@
+import { strictKeys } from '../_lib/options';
 import type { Decimal } from 'decimal.js';
 import { SU_2022_38 } from '../policy/documents';
 import { D, ZERO } from '../_lib/decimal';
@@ -103,6 +104,7 @@ function toWan(yuan: Decimal, digits: number | undefined): Decimal {
  */
 export function toMonitoringForm(measures: readonly InstitutionMeasure[], options: ToMonitoringFormOptions = {}): MonitoringForm {
   const fn = 'toMonitoringForm';
+  strictKeys(options, ['period', 'digits', 'accounts'], fn);
   const digits = options.digits;
   if (digits !== undefined && (!Number.isInteger(digits) || digits < 0 || digits > 10)) {
     throw inputError(fn, 'options.digits', digits, 'an integer from 0 to 10', 'out-of-range');

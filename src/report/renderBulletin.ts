@@ -1,3 +1,4 @@
+import { strictKeys } from '../_lib/options';
 import type { PolicyId } from '../policy/policies';
 import type { Decimal } from 'decimal.js';
 import { D, HUNDRED } from '../_lib/decimal';
@@ -124,6 +125,8 @@ function barChart(id: string, title: string, items: ReadonlyArray<{ label: strin
  */
 export function renderBulletin(input: BulletinInput, options: RenderBulletinOptions): string {
   const fn = 'renderBulletin';
+  strictKeys(options, ['format', 'title', 'asOf', 'digits'], fn);
+  strictKeys(input, ['policy', 'measures', 'by', 'period', 'periodLabel', 'vbp', 'deadlines', 'warnings'], fn, 'input');
   if (typeof options !== 'object' || options === null || (options.format !== 'html' && options.format !== 'markdown')) {
     throw inputError(fn, 'options.format', options?.format, 'one of "html", "markdown"');
   }

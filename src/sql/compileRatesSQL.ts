@@ -1,3 +1,4 @@
+import { strictKeys } from '../_lib/options';
 import type { PolicyId } from '../policy/policies';
 import { readPeriod, type Period } from '../_lib/period';
 import { object, oneOf, optional, readOrThrow } from '../_lib/read';
@@ -73,6 +74,7 @@ export function compileRatesSQL(policy: PolicyId | Policy, options: CompileRates
   if (typeof options !== 'object' || options === null) {
     throw inputError(fn, 'options', options, `an options object { dialect } with dialect one of ${SQL_DIALECTS.map((s) => `"${s}"`).join(', ')}`, 'missing');
   }
+  strictKeys(options, ['dialect', 'linesTable', 'institutionsTable', 'period', 'columns', 'regionBy'], fn);
   const opts = readOrThrow(readOptions, { dialect: options.dialect, period: options.period, regionBy: options.regionBy }, fn, 'options');
   const quote = DIALECT_TEXT[opts.dialect].quote;
   const q = (name: unknown, path: string): string => {
@@ -83,12 +85,7 @@ export function compileRatesSQL(policy: PolicyId | Policy, options: CompileRates
     return parts.map(quote).join('.');
   };
   const cols = (options.columns ?? {}) as Record<string, string>;
-  for (const key of Object.keys(cols)) {
-    const known = key.startsWith('institution.') ? Object.hasOwn(DEFAULT_INSTITUTION_COLUMNS, key.slice('institution.'.length)) : Object.hasOwn(DEFAULT_LINE_COLUMNS, key);
-    if (!known) {
-      throw inputError(fn, `options.columns.${key}`, key, `one of ${[...Object.keys(DEFAULT_LINE_COLUMNS), ...Object.keys(DEFAULT_INSTITUTION_COLUMNS).map((k) => `institution.${k}`)].join(', ')}`);
-    }
-  }
+  strictKeys(cols, [...Object.keys(DEFAULT_LINE_COLUMNS), ...Object.keys(DEFAULT_INSTITUTION_COLUMNS).map((k) => `institution.${k}`)], fn, 'options.columns');
   const lineCols = Object.fromEntries(Object.keys(DEFAULT_LINE_COLUMNS).map((k) => [k, `l.${q(cols[k] ?? k, `options.columns.${k}`)}`])) as Record<keyof typeof DEFAULT_LINE_COLUMNS, string>;
   const instCols = Object.fromEntries(Object.keys(DEFAULT_INSTITUTION_COLUMNS).map((k) => [k, `i.${q(cols[`institution.${k}`] ?? k, `options.columns.institution.${k}`)}`])) as Record<keyof typeof DEFAULT_INSTITUTION_COLUMNS, string>;
   return buildRatesSQL(

@@ -1,3 +1,4 @@
+import { strictKeys } from '../_lib/options';
 import type { InstitutionInput } from '../institution/schema';
 import type { PolicyId } from '../policy/policies';
 import type { Period } from '../_lib/period';
@@ -99,6 +100,7 @@ function readRows(rows: unknown, name: 'measures' | 'ledger'): ((column: string)
  * measures[0].rate?.toFixed(2) //=> '0.85'
  */
 export function ratesFromSQL(result: RatesFromSQLInput, options: RatesFromSQLOptions): MeasureOnlineRatesResult {
+  strictKeys(options, ['policy', 'institutions', 'period'], FN);
   const engine = new RateEngine(
     typeof options === 'object' && options !== null ? { policy: options.policy, institutions: options.institutions, period: options.period } : (options as never),
     FN,

@@ -1,3 +1,4 @@
+import { strictKeys } from '../_lib/options';
 import type { PolicyId } from '../policy/policies';
 import type { Decimal } from 'decimal.js';
 import { D, HUNDRED, ONE, ZERO } from '../_lib/decimal';
@@ -98,6 +99,7 @@ export function checkTargets(
   options: CheckTargetsOptions = {},
 ): TargetCheck[] {
   const fn = 'checkTargets';
+  strictKeys(options, ['compare', 'digits'], fn);
   const p = resolvePolicy(policy, fn);
   const opts = readOrThrow(readOptions, options, fn, 'options');
   const comparison = opts.compare ?? 'exact';

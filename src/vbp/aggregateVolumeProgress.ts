@@ -1,3 +1,4 @@
+import { strictKeys } from '../_lib/options';
 import type { PolicyId } from '../policy/policies';
 import type { Decimal } from 'decimal.js';
 import { D, HUNDRED, ZERO } from '../_lib/decimal';
@@ -179,6 +180,7 @@ export function groupProgress(key: string, parsed: readonly ParsedItem[], asOf: 
  */
 export function aggregateVolumeProgress(items: readonly VolumeItem[], options: AggregateVolumeProgressOptions): VolumeGroupProgress[] {
   const fn = 'aggregateVolumeProgress';
+  strictKeys(options, ['asOf', 'by', 'warningRatio', 'policy'], fn);
   if (typeof options !== 'object' || options === null) {
     throw inputError(fn, 'options', options, 'an options object { asOf, by }', 'missing');
   }

@@ -1,3 +1,4 @@
+import { strictKeys } from '../_lib/options';
 import type { PolicyId } from '../policy/policies';
 import type { Decimal } from 'decimal.js';
 import { GAN_2023_28, YUSHE_2020_PLAN } from '../policy/documents';
@@ -150,6 +151,8 @@ export function agreedVolumeProgress(input: AgreedVolumeProgressInput): AgreedVo
   if (typeof input !== 'object' || input === null) {
     throw inputError(fn, 'input', input, 'an object { agreedQuantity, purchasedQuantity, cycle, asOf }', 'missing');
   }
+  // a VolumeItem passes as it is: its other fields are known
+  strictKeys(input, ['agreedQuantity', 'purchasedQuantity', 'cycle', 'asOf', 'warningRatio', 'policy', 'basis', 'institutionId', 'batch', 'product', 'region'], fn, '');
   const agreed = readQuantity(input.agreedQuantity, fn, 'agreedQuantity');
   const purchased = readQuantity(input.purchasedQuantity, fn, 'purchasedQuantity');
   const cycle = readCycle(input.cycle, fn, 'cycle');

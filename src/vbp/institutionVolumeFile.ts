@@ -1,3 +1,4 @@
+import { strictKeys } from '../_lib/options';
 import type { PolicyId } from '../policy/policies';
 import type { Decimal } from 'decimal.js';
 import { readDate } from '../calendar/days';
@@ -52,6 +53,7 @@ export interface InstitutionVolumeFileOptions {
  */
 export function institutionVolumeFile(items: readonly VolumeItem[], options: InstitutionVolumeFileOptions): VolumeFile {
   const fn = 'institutionVolumeFile';
+  strictKeys(options, ['institutionId', 'asOf', 'warningRatio', 'policy'], fn);
   if (typeof options !== 'object' || options === null) {
     throw inputError(fn, 'options', options, 'an options object { institutionId, asOf }', 'missing');
   }

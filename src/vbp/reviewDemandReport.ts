@@ -1,3 +1,4 @@
+import { strictKeys } from '../_lib/options';
 import type { PolicyId } from '../policy/policies';
 import type { Decimal } from 'decimal.js';
 import { D } from '../_lib/decimal';
@@ -61,6 +62,7 @@ export function reviewDemandReport(input: ReviewDemandReportInput): DemandReview
   if (typeof input !== 'object' || input === null) {
     throw inputError(fn, 'input', input, 'an object { reportedQuantity, lastYearQuantity, historicalQuantity? }', 'missing');
   }
+  strictKeys(input, ['reportedQuantity', 'lastYearQuantity', 'historicalQuantity', 'policy'], fn, '');
   const p = resolvePolicy(input.policy ?? 'ganzhou-2023', fn);
   const rule = p.vbp.demandReview;
   if (rule === undefined) {

@@ -1,3 +1,4 @@
+import { strictKeys } from '../_lib/options';
 import type { Decimal } from 'decimal.js';
 import { GAN_2023_28 } from '../policy/documents';
 import { HUNDRED, ZERO } from '../_lib/decimal';
@@ -69,6 +70,7 @@ const CITATIONS: readonly Citation[] = [
  */
 export function selectedProductShare(purchases: readonly GenericPurchase[], options: SelectedProductShareOptions = {}): GenericShare[] {
   const fn = 'selectedProductShare';
+  strictKeys(options, ['agreedProportions'], fn);
   if (!Array.isArray(purchases)) {
     throw inputError(fn, 'purchases', purchases, 'an array of { genericName, product, selected, quantity, amount }', 'invalid-type');
   }

@@ -1,3 +1,4 @@
+import { strictKeys } from '../_lib/options';
 import type { Decimal } from 'decimal.js';
 import { D } from '../_lib/decimal';
 import { fromDayNumber, parseCivilDate } from '../_lib/dates';
@@ -68,6 +69,7 @@ export function timeProgressFigures(cycle: { start: number; end: number }, asOf:
  */
 export function timeProgress(cycle: Cycle, asOf: string, options: TimeProgressOptions = {}): Decimal {
   const fn = 'timeProgress';
+  strictKeys(options, ['basis'], fn);
   const c = readCycle(cycle, fn, 'cycle');
   const at = readDate(asOf, fn, 'asOf');
   const basis = options.basis ?? 'days';

@@ -41,7 +41,7 @@ describe('compileRatesSQL', () => {
     expect(() => compileRatesSQL('ganzhou-2023', { dialect: 'duckdb', linesTable: 'lines; DROP TABLE x' })).toThrow('compileRatesSQL: options.linesTable expected an identifier');
     expect(() => compileRatesSQL('ganzhou-2023', { dialect: 'duckdb', columns: { amount: 'a"b' } })).toThrow('options.columns.amount expected an identifier');
     expect(() => compileRatesSQL('ganzhou-2023', { dialect: 'mysql', columns: { amount: 'a`b' } })).toThrow('options.columns.amount expected an identifier');
-    expect(() => compileRatesSQL('ganzhou-2023', { dialect: 'duckdb', columns: { price: 'x' } as never })).toThrow('options.columns.price expected one of');
+    expect(() => compileRatesSQL('ganzhou-2023', { dialect: 'duckdb', columns: { price: 'x' } as never })).toThrow('options.columns.price is not a field of options.columns (expected one of');
     expect(() => compileRatesSQL('ganzhou-2023', { dialect: 'duckdb', columns: JSON.parse('{"__proto__": "x"}') as never })).toThrow(SunshineInputError);
     expect(() => compileRatesSQL('ganzhou-2023', { dialect: 'duckdb', period: { from: "2024-01-01' OR 1=1 --", to: '2024-12-31' } })).toThrow('options.period.from expected a real civil date');
   });
@@ -60,7 +60,11 @@ describe('compileRatesSQL', () => {
 
   it('lists the columns that can be renamed when given another', () => {
     expect(inputError(() => compileRatesSQL('ganzhou-2023', { dialect: 'duckdb', columns: { price: 'x' } as never })).message).toBe(
-      'compileRatesSQL: options.columns.price expected one of institution_id, received_on, category, kind, high_value, insurance_code, channel, amount, institution.id, institution.level, institution.ownership, institution.province, institution.city, institution.county, got "price"',
+      'compileRatesSQL: options.columns.price is not a field of options.columns (expected one of "institution_id", "received_on", "category", "kind", "high_value", "insurance_code", "channel", "amount", "institution.id", "institution.level", "institution.ownership", "institution.province", "institution.city", "institution.county")',
+    );
+    // a near miss is named
+    expect(inputError(() => compileRatesSQL('ganzhou-2023', { dialect: 'duckdb', columns: { recieved_on: 'x' } as never })).message).toBe(
+      'compileRatesSQL: options.columns.recieved_on is not a field of options.columns; did you mean "received_on"?',
     );
   });
 
