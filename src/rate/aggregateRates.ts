@@ -1,7 +1,7 @@
 import type { Decimal } from 'decimal.js';
 import { SU_2022_38 } from '../policy/documents';
 import { ZERO } from '../_lib/decimal';
-import { array, custom, either, minLength, object, oneOf, optional, readOrThrow, record, str } from '../_lib/read';
+import { array, custom, either, minLength, oneOf, optional, readOrThrow, record, str, strictObject } from '../_lib/read';
 import { regionKey } from '../_lib/region';
 import { inputError } from '../errors';
 import { LEVELS, type Level, type Region } from '../institution/schema';
@@ -39,7 +39,7 @@ const REGIONAL_CITATION = { policyId: 'jiangsu-2022', document: SU_2022_38, clau
 
 /** The options, read as a zod object of these fields would read them, without zod (../_lib/read.ts). */
 const readOptions = /* @__PURE__ */ pure(() =>
-  object({
+  strictObject({
     by: either<RegionKey>('"province", "city", "county" or a function (measure) => region key', oneOf(['province', 'city', 'county'] as const), custom((v) => typeof v === 'function', 'expected a function')),
     levelGroups: optional(record(str({}, minLength(1, 'Too small: expected string to have >=1 characters')), array(oneOf(LEVELS), { n: 1, message: 'expected at least one level' }))),
   }),

@@ -1,3 +1,4 @@
+import { strictKeys } from '../_lib/options';
 import type { Decimal } from 'decimal.js';
 import { D, HUNDRED, isDecimalLike } from '../_lib/decimal';
 import { readAmount } from '../amount/readAmount';
@@ -24,6 +25,7 @@ export interface FormatRateOptions {
  * formatRate('0.849999') //=> '85.00%'
  */
 export function formatRate(rate: Decimal | string | number | null, options: FormatRateOptions = {}): string {
+  strictKeys(options, ['digits', 'empty'], 'formatRate');
   const digits = options.digits ?? 2;
   if (!Number.isInteger(digits) || digits < 0 || digits > 20) {
     throw inputError('formatRate', 'options.digits', digits, 'an integer from 0 to 20', 'out-of-range');

@@ -1,3 +1,4 @@
+import { strictKeys } from '../_lib/options';
 import type { Period } from '../_lib/period';
 import { periodLabel } from './formatPeriod';
 import type { Decimal } from 'decimal.js';
@@ -72,6 +73,7 @@ export function reportingCompleteness(
   options: ReportingCompletenessOptions = {},
 ): { entries: ReportingEntry[]; table: CompletenessRow[] } {
   const fn = 'reportingCompleteness';
+  strictKeys(options, ['by'], fn);
   const by = options.by ?? 'province';
   if (by !== 'province' && by !== 'city' && by !== 'county') {
     throw inputError(fn, 'options.by', by, 'one of "province", "city", "county"');
