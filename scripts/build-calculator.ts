@@ -9,6 +9,8 @@
  * `npm run build` writes dist/calculator.html (shipped in the package); `npm run docs` writes
  * docs/calculator.html (committed, so CI's staleness check covers it).
  */
+import { assertNoticed, bundledPackages } from './bundled';
+import { LINE_LIMIT } from './line-limit';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +38,7 @@ const result = await build({
   // Chrome/Edge 90+ (360 and QQ browsers' current cores), Firefox 90+
   target: ['chrome90', 'edge90', 'firefox90'],
   minify: true,
+  lineLimit: LINE_LIMIT,
   charset: 'utf8',
   legalComments: 'none',
   plugins: [noWorkers],
@@ -50,19 +53,14 @@ if (/<\/script|<!--/i.test(script)) throw new Error('the bundle contains "</scri
 const template = readFileSync(join(dir, 'index.html'), 'utf8');
 const [before, after, ...rest] = template.split('/*APP*/');
 if (before === undefined || after === undefined || rest.length > 0) throw new Error('index.html must hold exactly one /*APP*/ placeholder');
-// the packages with code in the bundle (by the metafile), each with the licence its package.json names
-const packages = new Set(
-  Object.values(result.metafile.outputs)
-    .flatMap((output) => Object.entries(output.inputs))
-    .filter(([, input]) => input.bytesInOutput > 0)
-    .map(([path]) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path)?.[1])
-    .filter((name): name is string => name !== undefined),
-);
+// the packages with code in the bundle (by the metafile), each with the licence its package.json names and its notice
+const packages = bundledPackages(result.metafile);
+assertNoticed(packages, 'dist/calculator.html');
 const licences = [...packages].sort().map((name) => {
   const meta = JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string; license?: string };
   return `${name} ${meta.version} (${meta.license ?? 'see its package'})`;
 });
-const banner = `/*! sunshine-procurement ${pkg.version} calculator · MIT licence; bundles ${licences.join(', ')} */`;
+const banner = `/*! sunshine-procurement ${pkg.version} calculator · MIT licence; bundles ${licences.join(', ')}: their licences in THIRD_PARTY_NOTICES.md */`;
 const html = `${before}${banner}\n${script}${after}`;
 
 for (const out of outputs) {

@@ -6,7 +6,7 @@
  * `import { addWorkdays }` brings neither decimal.js nor the rate engine. Node reads dist/index.js,
  * one file with the used parts of zod inside (tsup.config.ts), which loads faster than many files.
  */
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
@@ -45,3 +45,9 @@ const result = await build({
   metafile: true,
 });
 console.log(`dist/esm: ${Object.keys(result.metafile.outputs).length} modules from ${relative(root, src)}`);
+
+// dist/index.js (tsup's ESM build) ends with one `export { … }` line of every name, longer than
+// esbuild's lineLimit reaches: one name a line, so that no shipped line passes MAX_SHIPPED_LINE
+const indexJs = join(root, 'dist', 'index.js');
+const text = readFileSync(indexJs, 'utf8');
+writeFileSync(indexJs, text.replace(/^export \{ ([^}\n]+) \};$/m, (_, names: string) => `export {\n  ${names.split(', ').join(',\n  ')}\n};`));

@@ -7,8 +7,10 @@
  *   custom-functions bundle registered with `CustomFunctions.associate`, with metadata generated
  *   by custom-functions-metadata from the same JSDoc.
  */
+import { assertNoticed, bundledPackages } from './bundled';
+import { LINE_LIMIT } from './line-limit';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -27,11 +29,14 @@ const result = await build({
   platform: 'browser',
   target: 'es2017',
   minify: true,
+  lineLimit: LINE_LIMIT,
   legalComments: 'none',
   write: false,
+  metafile: true,
   logLevel: 'warning',
 });
 const bundle = result.outputFiles[0]!.text;
+assertNoticed(bundledPackages(result.metafile), 'dist/sheets/');
 
 const jsdoc = (f: (typeof SHEET_FUNCTIONS)[number]) =>
   [
@@ -47,7 +52,7 @@ const stubs = SHEET_FUNCTIONS.map((f) => {
   return `${jsdoc(f)}\nfunction ${f.name}(${args}) {\n  return SUNSHINE.${f.name}(${args});\n}`;
 }).join('\n\n');
 
-const banner = `/*! sunshine-procurement ${pkg.version} · 阳光采购 custom functions · MIT licence; bundles decimal.js (MIT) and zod (MIT) */`;
+const banner = `/*! sunshine-procurement ${pkg.version} · 阳光采购 custom functions · MIT licence; bundles decimal.js (MIT) and zod (MIT): their licences in THIRD_PARTY_NOTICES.md */`;
 
 writeFileSync(
   join(out, 'apps-script.js'),
@@ -95,4 +100,6 @@ writeFileSync(metaSource, `${stubs}\n`);
 const cli = join(root, 'node_modules', 'custom-functions-metadata', 'cli.js');
 execFileSync(process.execPath, [cli, 'generate', metaSource, join(out, 'excel', 'functions.json')], { stdio: 'pipe' });
 rmSync(metaSource);
-console.log(`dist/sheets: apps-script.js (${Math.round(Buffer.byteLength(bundle) / 1024)} KiB bundle), excel/functions.{js,json,html}`);
+// the add-in manifest template that docs/spreadsheets.md tells Excel users to adapt, shipped beside the functions
+copyFileSync(join(root, 'examples', 'excel-addin', 'manifest.xml'), join(out, 'excel', 'manifest.xml'));
+console.log(`dist/sheets: apps-script.js (${Math.round(Buffer.byteLength(bundle) / 1024)} KiB bundle), excel/functions.{js,json,html}, excel/manifest.xml`);

@@ -132,15 +132,26 @@ export class SunshineInputError extends Error {
 
   override readonly name: string = 'SunshineInputError';
   /** The public function that refused the input. */
-  readonly fn: string;
+  declare readonly fn: string;
   /** Every problem found, each with its field path, value and expectation. */
-  readonly issues: readonly InputIssue[];
+  declare readonly issues: readonly InputIssue[];
 
   constructor(fn: string, issues: readonly InputIssue[], options?: ErrorOptions) {
     super(`${fn}: ${issues.map(describeIssue).join('; ')}`, options);
-    this.fn = fn;
-    this.issues = issues;
-    Object.defineProperty(this, KINDS, { value: kindsOf(new.target) });
+    // not enumerable: Node prints an uncaught error's own enumerable fields without custom
+    // inspection, and an issue's value (a Decimal, with decimal.js's whole class as its own
+    // `constructor` field, or a whole input) would follow the message by the kilobyte
+    Object.defineProperties(this, {
+      fn: { value: fn, enumerable: false },
+      issues: { value: issues, enumerable: false },
+      [KINDS]: { value: kindsOf(new.target) },
+    });
+  }
+
+  /** `JSON.stringify` of the error: its name, message, function and issues (values as the message shows them). */
+  toJSON(): { name: string; message: string; fn: string; issues: { code: InputIssueCode; path: string; value: string; expected: string; suggestion?: string }[] } {
+    const issues = this.issues.map((i) => ({ code: i.code, path: i.path, value: showValue(i.value), expected: i.expected, ...(i.suggestion === undefined ? {} : { suggestion: i.suggestion }) }));
+    return { name: this.name, message: this.message, fn: this.fn, issues };
   }
 
   /**
