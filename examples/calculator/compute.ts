@@ -205,7 +205,7 @@ export async function compute(
   // one ranking per measure the policy sets a target for
   const peers = [...new Set(policy.targets.map((t) => t.measure))].flatMap((measure) => comparePeers(result.measures, { by: choices.by, measure, policy }));
   const bulletin = renderBulletin(
-    { policy, measures: result.measures, by: choices.by, period: choices.periodLabel },
+    { policy, measures: result.measures, by: choices.by, period: choices.periodLabel, warnings: result.warnings },
     { format: 'html', title: `网上采购情况通报（${choices.periodLabel}）`, asOf: choices.asOf, digits: choices.digits },
   );
   return { choices, policyDocument: policy.document, result, regions, checks, completeness, peers, problems, rowsRead: total, rowsUnread, bulletin };

@@ -293,6 +293,8 @@ function render(r: Results): void {
   const { ledger } = r.result;
   const byReason = Object.entries(ledger.excluded.byReason).filter(([, t]) => t.lines > 0);
   $('ledger').replaceChildren(
+    // the run's warnings first: a run in which no line counted is said before any balance (issue 25)
+    ...r.result.warnings.map((w) => el('p', `数据提示：${w.message}`, 'warn')),
     el(
       'p',
       `输入 = 纳入 + 剔除 + 拒收。行数：${ledger.input.lines} = ${ledger.included.lines} + ${ledger.excluded.lines} + ${ledger.rejected.lines}；金额：${yuan(ledger.input.amount)} = ${yuan(ledger.included.amount)} + ${yuan(ledger.excluded.amount)} + ${yuan(ledger.rejected.amount)} 元。${ledger.balanced ? '平衡' : '不平衡'}。`,

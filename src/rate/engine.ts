@@ -17,6 +17,7 @@ import { MEASURES } from '../policy/measures';
 import { lineClassification, stepOf } from './classification';
 import { resolvePolicy } from '../policy/policies';
 import type { Policy } from '../policy/schema';
+import { nothingCountedWarnings, type DateSpan } from './nothingCounted';
 import { rateFigures } from './rateFigures';
 import {
   EXCLUSION_REASONS,
@@ -123,6 +124,8 @@ export interface RateAccumulatorJSON {
   readonly rejected: { readonly lines: number; readonly amount: string; readonly reasons: readonly RejectedLine[] };
   /** Per in-scope institution (by id), per measure: `[platform, total, emergency, lines, excluded by reason]`. */
   readonly measures: Readonly<Record<string, Readonly<Record<string, readonly [string, string, string, number, Readonly<Partial<Record<ExclusionReason, readonly [number, string]>>>]>>>>;
+  /** The first and last valid inbound dates of the lines seen, or null (absent in states written before it was kept). */
+  readonly dates?: readonly [string, string] | null;
 }
 
 /**
@@ -175,6 +178,9 @@ export class RateEngine {
   private validDateCount = 0;
   /** Lines seen. */
   seen = 0;
+  /** The first and last valid inbound dates seen (`''`: none yet), for the warnings of a run in which nothing counts. */
+  firstDate = '';
+  lastDate = '';
   /** The one-line array through which add() reaches the line loop. */
   // Stryker disable next-line ArrayDeclaration: add() writes its one element before each use
   private readonly one: unknown[] = [undefined];
@@ -342,6 +348,9 @@ export class RateEngine {
             this.reject(index, 'invalid', 'receivedOn', receivedOn, DATE_EXPECTED, fen, dec);
             continue;
           }
+          // a date not met before (or past the memo): the only place the span can change
+          if (this.firstDate === '' || receivedOn < this.firstDate) this.firstDate = receivedOn;
+          if (receivedOn > this.lastDate) this.lastDate = receivedOn;
           // Stryker disable all: what the memo holds bounds memory and time, not answers
           if (this.validDateCount < DATE_MEMO) {
             validDates[receivedOn] = true;
@@ -568,21 +577,23 @@ export class RateEngine {
     const inc: LineTally = { lines: includedLines, amount: includedSum.toDecimal() };
     const rej = this.rejected.freeze();
     const balanced = input.lines === inc.lines + exLines + rej.lines && input.amount.equals(inc.amount.plus(exAmount).plus(rej.amount));
-    return {
-      measures,
-      warnings: this.validityWarnings(),
-      ledger: {
-        input,
-        included: inc,
-        excluded: { lines: exLines, amount: exAmount, byReason },
-        rejected: { ...rej, reasons: this.rejections.slice() },
-        balanced,
-      },
+    const ledger: Ledger = {
+      input,
+      included: inc,
+      excluded: { lines: exLines, amount: exAmount, byReason },
+      rejected: { ...rej, reasons: this.rejections.slice() },
+      balanced,
     };
+    return { measures, warnings: [...this.validityWarnings(), ...nothingCountedWarnings(ledger, this.period, this.dateSpan())], ledger };
+  }
+
+  /** The first and last valid dates seen, or null. */
+  dateSpan(): DateSpan | null {
+    return this.firstDate === '' ? null : { first: this.firstDate, last: this.lastDate };
   }
 
   /** A warning when the period reaches outside the policy's period of effect. */
-  private validityWarnings(): Warning[] {
+  validityWarnings(): Warning[] {
     const eff = this.policy.effective;
     const period = this.period;
     if (eff === undefined || period === undefined) return [];

@@ -1,3 +1,4 @@
+import { isCivilDate } from '../_lib/dates';
 import { ExactSum } from '../_lib/exactSum';
 import { readAmount } from '../amount/readAmount';
 import { inputError } from '../errors';
@@ -20,10 +21,18 @@ export function mergeEngine(engine: RateEngine, other: RateEngine): void {
   engine.rejected.sum.addSum(other.rejected.sum);
   engine.rejections.push(...other.rejections);
   engine.rejections.sort((a, b) => a.index - b.index);
+  mergeDates(engine, other.firstDate, other.lastDate);
   const F = other.F;
   for (let slot = 0; slot < F.length; slot++) if (F[slot] !== 0) engine.addAt(slot, F[slot]!, null);
   for (const [slot, b] of other.big) engine.big.set(slot, (engine.big.get(slot) ?? BigInt(0)) + b);
   for (const [slot, d] of other.dec) engine.addAt(slot, 0, d);
+}
+
+/** Widens the engine's span of dates seen to take in `first`…`last` (`''`: none). */
+function mergeDates(engine: RateEngine, first: string, last: string): void {
+  if (first === '') return;
+  if (engine.firstDate === '' || first < engine.firstDate) engine.firstDate = first;
+  if (last > engine.lastDate) engine.lastDate = last;
 }
 
 /** A key that two engines must share to be merged. */
@@ -63,6 +72,7 @@ export function engineToJSON(engine: RateEngine): RateAccumulatorJSON {
     excluded: { 'institution-out-of-scope': [engine.outOfScope.lines, engine.outOfScope.sum.toJSON()], 'outside-period': zero, 'excluded-kind': zero, 'missing-insurance-code': zero },
     rejected: { lines: engine.rejected.lines, amount: engine.rejected.sum.toJSON(), reasons: engine.rejections.slice() },
     measures,
+    dates: engine.firstDate === '' ? null : [engine.firstDate, engine.lastDate],
   };
 }
 
@@ -121,6 +131,13 @@ export function restoreEngine(engine: RateEngine, json: RateAccumulatorJSON, fn:
   const rejected = [count(json.rejected?.lines, 'json.rejected.lines'), sum(json.rejected?.amount, 'json.rejected.amount')] as const;
   if (!Array.isArray(json.rejected?.reasons)) throw bad('json.rejected.reasons', json.rejected?.reasons, 'an array');
   loadTotals(engine, seen, input, outOfScope, rejected, json.rejected.reasons);
+  const dates = json.dates;
+  if (dates !== undefined && dates !== null) {
+    if (!Array.isArray(dates) || dates.length !== 2 || !dates.every((d) => typeof d === 'string' && isCivilDate(d)) || dates[0]! > dates[1]!) {
+      throw bad('json.dates', dates, 'null, or the first and last dates seen ["YYYY-MM-DD", "YYYY-MM-DD"]');
+    }
+    mergeDates(engine, dates[0]!, dates[1]!);
+  }
   engine.institutions.forEach((inst, i) => {
     if (engine.inScope[i] === 0) return;
     const per = json.measures?.[inst.id];

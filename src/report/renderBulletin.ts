@@ -11,7 +11,7 @@ import { resolvePolicy } from '../policy/policies';
 import type { Policy } from '../policy/schema';
 import { MEASURES } from '../policy/measures';
 import { aggregateRates } from '../rate/aggregateRates';
-import type { InstitutionMeasure, RegionalMeasure } from '../rate/types';
+import type { InstitutionMeasure, RegionalMeasure, Warning } from '../rate/types';
 import { checkTargets, type TargetCheck } from '../target/checkTargets';
 import type { DeadlineEvent } from '../calendar/reportingSchedule';
 import type { VolumeGroupProgress } from '../vbp/aggregateVolumeProgress';
@@ -38,6 +38,12 @@ export interface BulletinInput {
   readonly vbp?: readonly VolumeGroupProgress[] | undefined;
   /** Deadlines (from {@link reportingSchedule}); those due on or after `asOf` are listed, the next five. */
   readonly deadlines?: readonly DeadlineEvent[] | undefined;
+  /**
+   * The run's warnings (`warnings` of {@link measureOnlineRates}, {@link ratesFromSQL} or an
+   * accumulator's result), shown at the top as 数据提示: a run in which no line counted says so
+   * before any table of "无数据".
+   */
+  readonly warnings?: readonly Warning[] | undefined;
 }
 
 /** Options of {@link renderBulletin}. */
@@ -74,6 +80,9 @@ function htmlTable(t: Table): string {
     '</table>',
   ].join('\n');
 }
+
+/** Markdown text that a renderer shows as written: `&`, `<` and `>` as entities, so that no data becomes markup. */
+const mdText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 function markdownTable(t: Table): string {
   const cell = (s: string) => s.replace(/\|/g, '\\|');
@@ -145,9 +154,13 @@ export function renderBulletin(input: BulletinInput, options: RenderBulletinOpti
   if (typeof period !== 'string' || period.trim() === '') {
     throw inputError(fn, input.periodLabel !== undefined ? 'input.periodLabel' : 'input.period', period, 'a period { from, to } or its label', 'missing');
   }
-  for (const key of ['vbp', 'deadlines'] as const) {
+  for (const key of ['vbp', 'deadlines', 'warnings'] as const) {
     if (input[key] !== undefined && !Array.isArray(input[key])) throw inputError(fn, `input.${key}`, input[key], 'an array, or absent', 'invalid-type');
   }
+  const warnings = (input.warnings ?? []).map((w, i) => {
+    if (typeof w !== 'object' || w === null || typeof w.message !== 'string') throw inputError(fn, `input.warnings[${i}]`, w, 'a warning { code, message }', 'invalid-type');
+    return w.message;
+  });
   // the inner functions read the caller's measures and `by`: their refusals are renderBulletin's
   const mine = <T>(run: () => T) =>
     asCaller(fn, (path) => path.replace(/^(periods\[0\]\.)?measures|^periods\[0\]$/, 'input.measures').replace(/^options\.by/, 'input.by'), run);
@@ -231,7 +244,8 @@ export function renderBulletin(input: BulletinInput, options: RenderBulletinOpti
   const numbered = tables.map((t, i) => ({ ...t, caption: `${NUMERALS[i]}、${t.caption}` }));
   const rounding = `网采率以百分比显示，四舍五入保留 ${digits} 位小数；是否达标按精确值判断。金额：地区表为万元（保留两位小数），其余为元。`;
   if (options.format === 'markdown') {
-    return [`# ${options.title}`, '', `统计期间：${period}　发布日期：${options.asOf}　依据：${policy.document}`, '', rounding, '', ...numbered.flatMap((t) => [markdownTable(t), '']), '（图表见 HTML 版。）', ''].join('\n');
+    const notes = warnings.length === 0 ? [] : ['> **数据提示**', '>', ...warnings.map((w) => `> - ${mdText(w)}`), ''];
+    return [`# ${options.title}`, '', `统计期间：${period}　发布日期：${options.asOf}　依据：${policy.document}`, '', ...notes, rounding, '', ...numbered.flatMap((t) => [markdownTable(t), '']), '（图表见 HTML 版。）', ''].join('\n');
   }
   const charts: string[] = [];
   for (const measure of new Set(checks.map((c) => c.measure))) {
@@ -244,7 +258,7 @@ export function renderBulletin(input: BulletinInput, options: RenderBulletinOpti
     const items = input.vbp.filter((g) => g.completionRate !== null).map((g) => ({ label: name(g.key), value: g.completionRate!, reference: g.timeProgress, text: `${pct(g.completionRate)}（序时 ${pct(g.timeProgress)}）` }));
     if (items.length > 0) charts.push(barChart('chart-vbp', '带量采购完成进度与序时进度', items));
   }
-  const style = 'body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:1em 0}caption{text-align:left;font-weight:bold;margin:.5em 0}th,td{border:1px solid #999;padding:.25em .6em;text-align:right}th{background:#eee}td:first-child{text-align:left}.note{color:#555}';
+  const style = 'body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:1em 0}caption{text-align:left;font-weight:bold;margin:.5em 0}th,td{border:1px solid #999;padding:.25em .6em;text-align:right}th{background:#eee}td:first-child{text-align:left}.note{color:#555}.warnings{border:2px solid #b45309;background:#fff7ed;color:#7c2d12;padding:.2em 1em;margin:1em 0}';
   return [
     '<!doctype html>',
     '<html lang="zh-CN">',
@@ -256,6 +270,7 @@ export function renderBulletin(input: BulletinInput, options: RenderBulletinOpti
     '<body>',
     `<h1>${esc(options.title)}</h1>`,
     `<p>统计期间：${esc(period)}　发布日期：${esc(options.asOf)}　依据：${esc(policy.document)}</p>`,
+    ...(warnings.length === 0 ? [] : [`<div class="warnings" role="alert"><p><strong>数据提示</strong></p><ul>${warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul></div>`]),
     `<p class="note">${esc(rounding)}</p>`,
     ...numbered.map(htmlTable),
     ...charts,

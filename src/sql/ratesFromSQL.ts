@@ -8,6 +8,7 @@ import type { Policy } from '../policy/schema';
 import { lineClassification } from '../rate/classification';
 import { RateEngine, type MeasureOnlineRatesResult } from '../rate/engine';
 import { loadMeasure, loadTotals, type LoadedMeasure } from '../rate/engineState';
+import { nothingCountedWarnings } from '../rate/nothingCounted';
 import { EXCLUSION_REASONS, type ExclusionReason, type LineTally, type RejectionKey } from '../rate/types';
 import { MEASURE_EXCLUSIONS, SQL_COLUMNS, exclusionColumn } from './columns';
 import { SQL_AMOUNT_EXPECTED, SQL_COUNT_EXPECTED, readSqlAmount, readSqlCount } from './readValues';
@@ -221,5 +222,7 @@ export function ratesFromSQL(result: RatesFromSQLInput, options: RatesFromSQLOpt
   };
   agree('included/', out.ledger.included);
   for (const reason of MEASURE_EXCLUSIONS) agree(`excluded/${reason}`, out.ledger.excluded.byReason[reason]);
-  return { ...out, ledger: { ...out.ledger, rejected: { ...out.ledger.rejected, byReason } } };
+  const ledger = { ...out.ledger, rejected: { ...out.ledger.rejected, byReason } };
+  // the warnings of a run in which nothing counts, from the database's counts by reason (no dates: the queries return none)
+  return { ...out, ledger, warnings: [...engine.validityWarnings(), ...nothingCountedWarnings(ledger, engine.period, null)] };
 }

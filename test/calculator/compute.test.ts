@@ -35,4 +35,15 @@ describe('compute', () => {
     // counted: 45,000 - 3 = 44,997 lines of 1.00 on the platform: 100 %
     expect(r.result.ledger.included.amount.toFixed(2)).toBe('44997.00');
   });
+
+  it('says so when no line falls in the chosen period, in the results and in the bulletin (issue 25)', async () => {
+    // two rows of 2024-02-01 computed for 2026 Q4 (the page's default period before issue 27)
+    const rows = [0, 1].map(() => ({ 医疗机构编码: 'H1', 入库日期: '2024-02-01', 类别: '药品', 医保代码: 'XA01', 采购渠道: '省平台', '金额（元）': '1.00' }));
+    const table: Table = { name: 'lines.csv', headers: Object.keys(rows[0]!), rows, firstRow: 2 };
+    const q4: Choices = { ...choices, period: { from: '2026-10-01', to: '2026-12-31' }, periodLabel: '2026年第四季度', asOf: '2027-01-10' };
+    const r = await compute([table], [], [...institutions], [], q4);
+    expect(r.result.warnings.map((w) => w.code)).toEqual(['all-lines-outside-period']);
+    expect(r.result.warnings[0]!.message).toContain('所见入库日期 2024-02-01 至 2024-02-01');
+    expect(r.bulletin).toContain('<strong>数据提示</strong>');
+  });
 });

@@ -363,3 +363,39 @@ describe('renderBulletin: refusals in words, regional targets, the page around t
     expect(svg[at + 12]).toBe('</svg>');
   });
 });
+
+describe('renderBulletin: the run\'s warnings at the top (issue 25)', () => {
+  const inst2 = [{ id: 'A', level: 'tertiary', ownership: 'public' }] as const;
+  // 2024 data measured for a 2026 quarter: nothing counts, and the result says so
+  const run = measureOnlineRates([{ institutionId: 'A', receivedOn: '2024-02-01', category: 'drug', channel: 'platform', amount: '1' }], {
+    policy: 'jiangsu-2022',
+    institutions: [...inst2],
+    period: { from: '2026-10-01', to: '2026-12-31' },
+  });
+  const base: BulletinInput = { policy: 'jiangsu-2022', measures: run.measures, by: 'city', period: { from: '2026-10-01', to: '2026-12-31' }, warnings: run.warnings };
+  const opts = { title: 't', asOf: '2027-01-20' } as const;
+
+  it('shows 数据提示 before the tables, in HTML and in Markdown', () => {
+    expect(run.warnings.map((w) => w.code)).toEqual(['all-lines-outside-period']);
+    const md = renderBulletin(base, { ...opts, format: 'markdown' }).split('\n');
+    const at = md.indexOf('> **数据提示**');
+    expect(at).toBe(4);
+    expect(md[6]).toBe(`> - ${run.warnings[0]!.message}`);
+    expect(md.findIndex((l) => l.startsWith('**一、'))).toBeGreaterThan(at);
+    const html = renderBulletin(base, { ...opts, format: 'html' });
+    expect(html).toContain('<div class="warnings" role="alert"><p><strong>数据提示</strong></p><ul><li>没有一行的入库日期在统计期间 2026-10-01 至 2026-12-31 内');
+    expect(html.indexOf('数据提示')).toBeLessThan(html.indexOf('<table'));
+  });
+
+  it('shows nothing without warnings, and escapes what a warning carries', () => {
+    expect(renderBulletin({ ...base, warnings: [] }, { ...opts, format: 'markdown' })).not.toContain('数据提示');
+    const w = [{ code: 'x', message: 'a <b> & "c"' }];
+    expect(renderBulletin({ ...base, warnings: w }, { ...opts, format: 'markdown' })).toContain('> - a &lt;b&gt; &amp; "c"');
+    expect(renderBulletin({ ...base, warnings: w }, { ...opts, format: 'html' })).toContain('<li>a &lt;b&gt; &amp; &quot;c&quot;</li>');
+  });
+
+  it('refuses warnings that are not { code, message }', () => {
+    expect(refusal(() => renderBulletin({ ...base, warnings: 'x' as never }, { ...opts, format: 'html' }))).toBe('renderBulletin: input.warnings expected an array, or absent, got "x"');
+    expect(refusal(() => renderBulletin({ ...base, warnings: [null] as never }, { ...opts, format: 'html' }))).toBe('renderBulletin: input.warnings[0] expected a warning { code, message }, got null');
+  });
+});
