@@ -4,6 +4,8 @@
  * regional rates per level, the target checks and the ledger.
  */
 import {
+  REJECTION_LABELS,
+  type RejectionKey,
   aggregateRates,
   checkTargets,
   EXCLUSION_LABELS,
@@ -80,7 +82,11 @@ function printLedger(ledger: Ledger): void {
     ['拒收（数据错误）', String(ledger.rejected.lines), yuan(ledger.rejected.amount)],
   ];
   console.log(table(['去向', '行数', '金额(元)'], rows, [1, 2]));
-  for (const r of ledger.rejected.reasons) console.log(`  第${r.index}行 ${r.field}: 应为 ${r.expected}，实为 ${JSON.stringify(r.value)}`);
+  // each rejected line: its index, the reason as its Chinese label, then the field, value and expectation in English
+  for (const r of ledger.rejected.reasons) {
+    const key: RejectionKey = r.reason === 'unknown-institution' ? 'unknown-institution' : (`invalid:${r.field}` as RejectionKey);
+    console.log(`  lines[${r.index}] · ${REJECTION_LABELS[key] ?? '明细无效'} · ${r.field} = ${JSON.stringify(r.value)} · expected ${r.expected}`);
+  }
   console.log(`  平衡 / balanced: ${ledger.balanced ? '是 yes' : '否 no'}（输入 = 纳入 + 剔除 + 拒收）`);
 }
 

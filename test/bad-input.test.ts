@@ -38,6 +38,9 @@ const inst = [{ id: 'H', level: 'tertiary', ownership: 'public' }] as const;
 const amounts = (platformAmount: unknown) => () => onlinePurchaseRate({ platformAmount, totalAmount: '1' } as never);
 const TEN_MB = '9'.repeat(10 * 1024 * 1024);
 
+/** Chinese words an English message may carry: units and the names of things (中选 products). */
+const CHINESE_LABELS = ['元', '万元', '中选'];
+
 type Row = [name: string, call: () => unknown, error: abstract new (...args: never[]) => SunshineInputError, fragment: string];
 
 /** Each row: what is passed, the error class expected, and a fragment of its message. */
@@ -121,6 +124,9 @@ describe('bad input', () => {
     for (const issue of error.issues) expect(issue.expected.length).toBeGreaterThan(0);
     expect(error.message.length).toBeLessThan(2000);
     expect(error).not.toBeInstanceOf(TypeError);
+    // one language: English, with Chinese only inside quoted values or as a label or unit (issue 25)
+    const unquoted = error.message.replace(/"(?:[^"\\]|\\.)*"/g, '""');
+    expect((unquoted.match(/[\u3000-\u9fff\uff00-\uffef]+/g) ?? []).filter((w) => !CHINESE_LABELS.includes(w))).toEqual([]);
   });
 
   it('treats "__proto__" and "constructor" as plain institution ids, without prototype pollution', () => {

@@ -150,3 +150,11 @@ describe('options are strict: an unknown key is refused, with the nearest known 
     expect(functions.filter((f) => !withOptions.has(f) && !without.includes(f))).toEqual([]);
   });
 });
+
+describe('a misspelt built-in policy id is named (issue 25)', () => {
+  it('names the id meant, in getPolicy and wherever a policy is passed', () => {
+    expect(refusal(() => getPolicy('jiangsu2022'))).toMatch(/^getPolicy: id expected one of "jiangsu-2019", .*, got "jiangsu2022"; did you mean "jiangsu-2022"\?$/);
+    expect(refusal(() => checkTargets(measures, 'Ganzhou-2023' as never))).toMatch(/^checkTargets: policy expected a built-in policy id .*, got "Ganzhou-2023"; did you mean "ganzhou-2023"\?$/);
+    expect(refusal(() => getPolicy('beijing-2030'))).not.toContain('did you mean');
+  });
+});

@@ -134,12 +134,13 @@ export async function compute(
   const total = tables.reduce((n, t) => n + t.rows.length, 0) + nhsa.reduce((n, s) => n + s.records.length, 0);
   let done = 0;
   let rowsUnread = 0;
-  const feed = (mapped: AdapterResult['lines'], source: number, firstRow: number) => {
+  /** Each line's source and the row the analyst sees: the file row of a table (header = row 1), the record's number (from 1) of 3503/3504 JSON. */
+  const feed = (mapped: AdapterResult['lines'], source: number) => {
     // the adapters' lines go to the library as they are (it reads the fields it knows)
     acc.addAll(mapped);
     for (const line of mapped) {
       lineSource.push(source);
-      lineRow.push(firstRow + line.row - 1);
+      lineRow.push(line.row ?? line.index + 1);
     }
   };
 
@@ -161,11 +162,11 @@ export async function compute(
       const field = CSV_HEADERS[column] ?? (column as LineField);
       return field in HINTS ? `${REJECTION_LABELS[`invalid:${field}` as RejectionKey]}：${HINTS[field]} / ${expected}` : expected;
     };
-    // the adapter numbers rows from the table's first (1) across chunks: row r is file row firstRow + r - 1
-    for (const { lines: mapped, rejected, excluded } of fromCsvRowsInChunks(table.rows, { ignoreColumns: ignore, chunkSize: CHUNK })) {
+    // the adapter gives each row its file row across chunks, from the header's row (the row above the first data row)
+    for (const { lines: mapped, rejected, excluded } of fromCsvRowsInChunks(table.rows, { ignoreColumns: ignore, chunkSize: CHUNK, headerRow: table.firstRow - 1 })) {
       rowsUnread += rejected.length;
-      for (const r of rejected) problems.push({ file: table.name, row: table.firstRow + r.row - 1, column: r.column, value: String(r.value ?? ''), reason: reasonOf(r.column, r.expected) });
-      feed(mapped, source, table.firstRow);
+      for (const r of rejected) problems.push({ file: table.name, row: r.row!, column: r.column, value: String(r.value ?? ''), reason: reasonOf(r.column, r.expected) });
+      feed(mapped, source);
       // every row of the chunk is a line, an exclusion or a rejection
       done += mapped.length + excluded.length + rejected.length;
       progress(done, total, 'reading');
@@ -175,9 +176,10 @@ export async function compute(
   for (const nhsaSource of nhsa) {
     const { lines: mapped, rejected, excluded } = fromNhsaRecords(nhsaSource.records, { interface: nhsaSource.interface, institutionId: nhsaSource.institutionId, channel: () => nhsaSource.channel });
     rowsUnread += rejected.length + excluded.length;
-    for (const r of rejected) problems.push({ file: nhsaSource.name, row: r.row, column: r.column, value: String(r.value ?? ''), reason: r.expected });
-    for (const x of excluded) problems.push({ file: nhsaSource.name, row: x.row, column: '', value: x.amount, reason: `剔除：${x.reason} / excluded: ${x.reason}` });
-    feed(mapped, sources.push({ file: nhsaSource.name, columnOf: {} }) - 1, 1);
+    // records are numbered from 1 on the page (the adapter gives their index, from 0)
+    for (const r of rejected) problems.push({ file: nhsaSource.name, row: r.index + 1, column: r.column, value: String(r.value ?? ''), reason: r.expected });
+    for (const x of excluded) problems.push({ file: nhsaSource.name, row: x.index + 1, column: '', value: x.amount, reason: `剔除：${x.reason} / excluded: ${x.reason}` });
+    feed(mapped, sources.push({ file: nhsaSource.name, columnOf: {} }) - 1);
     done += nhsaSource.records.length;
     progress(done, total, 'reading');
     await pause();

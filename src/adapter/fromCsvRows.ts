@@ -90,9 +90,15 @@ export interface FromCsvRowsOptions {
   readonly unit?: 'yuan' | 'wan-yuan' | undefined;
   /** Throw on the first row that cannot be mapped instead of rejecting it. */
   readonly strict?: boolean | undefined;
+  /**
+   * The file row of the header, as a spreadsheet numbers it: 1 by default; 3 when two title rows
+   * stand above it. Row `rows[i]` is then file row `headerRow + 1 + i` (one file row a record),
+   * the `row` every line, exclusion and rejection carries beside its `index`.
+   */
+  readonly headerRow?: number | undefined;
 }
 
-const CSV_OPTIONS = ['columns', 'ignoreColumns', 'institutionId', 'unit', 'strict'];
+const CSV_OPTIONS = ['columns', 'ignoreColumns', 'institutionId', 'unit', 'strict', 'headerRow'];
 const FIELDS = ['institutionId', 'receivedOn', 'category', 'kind', 'highValue', 'insuranceCode', 'channel', 'amount'];
 /** A header as read: the field it feeds (null: ignored; undefined: unknown) and whether its amounts are 万元. */
 type Column = { readonly field: LineField | null | undefined; readonly wan: boolean };
@@ -122,6 +128,8 @@ export function csvRowMapper(options: FromCsvRowsOptions | undefined, fn: string
   if (fixedInstitution !== undefined && (typeof fixedInstitution !== 'string' || fixedInstitution === '')) throw bad('options.institutionId', fixedInstitution, 'a non-empty institution id, or absent');
   if (o.unit !== undefined && o.unit !== 'yuan' && o.unit !== 'wan-yuan') throw bad('options.unit', o.unit, 'one of "yuan", "wan-yuan"');
   const strict = o.strict === true;
+  const headerRow = o.headerRow ?? 1;
+  if (!Number.isSafeInteger(headerRow) || headerRow < 1) throw inputError(fn, 'options.headerRow', headerRow, 'the file row of the header, a whole number from 1', 'out-of-range');
   // the headers met so far, each resolved once (a null-prototype object: for…in gives internalized keys, which it reads fastest)
   const columns = Object.create(null) as Record<string, Column>;
   let seen = 0;
@@ -133,7 +141,8 @@ export function csvRowMapper(options: FromCsvRowsOptions | undefined, fn: string
     return c;
   };
   const dateOf = dateReader();
-  const fail = rowRejecter(fn, 'rows', strict);
+  const rowOf = (i: number) => headerRow + 1 + i;
+  const fail = rowRejecter(fn, 'rows', strict, rowOf);
   return (raw, i, out) => {
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail(i, out, '', raw, 'a row keyed by header');
     let institutionId: string | undefined = fixedInstitution;
@@ -215,7 +224,7 @@ export function csvRowMapper(options: FromCsvRowsOptions | undefined, fn: string
     // what measureOnlineRates would refuse of the row's fields together
     if (kind !== undefined && PRODUCT_KINDS[kind].category !== category) return fail(i, out, kindAt, (raw as Record<string, unknown>)[kindAt], `a ${CATEGORY_LABELS[category!].label} kind`);
     if (highValue === true && category === 'drug') return fail(i, out, highValueAt, (raw as Record<string, unknown>)[highValueAt], '否 for a drug (high-value applies to consumables only)');
-    out.lines.push({ row: i + 1, institutionId: institutionId!, receivedOn: receivedOn!, category: category!, kind, highValue, insuranceCode, channel: channel!, amount: amount! });
+    out.lines.push({ index: i, row: rowOf(i), institutionId: institutionId!, receivedOn: receivedOn!, category: category!, kind, highValue, insuranceCode, channel: channel!, amount: amount! });
   };
 }
 
@@ -251,7 +260,7 @@ export function fromCsvRows(rows: Iterable<Readonly<Record<string, unknown>>>, o
  * @throws {SunshineInputError} for bad options or rows that are not iterable, or (strict) the first row that cannot be mapped
  * @example
  * const rows = [{ 医疗机构编码: 'H1', 入库日期: '2024/3/5', 类别: '药品', 采购渠道: '省平台', 金额: '1' }, { 医疗机构编码: 'H1', 入库日期: '2024/3/6', 类别: '药品', 采购渠道: '线下', 金额: 'x' }];
- * [...fromCsvRowsInChunks(rows, { chunkSize: 1 })].map((c) => c.rejected.map((r) => r.row)) //=> [[], [2]]
+ * [...fromCsvRowsInChunks(rows, { chunkSize: 1 })].map((c) => c.rejected.map((r) => [r.index, r.row])) //=> [[], [[1, 3]]]
  */
 export function fromCsvRowsInChunks(rows: Iterable<Readonly<Record<string, unknown>>>, options?: FromCsvRowsOptions & ChunkOptions): Generator<AdapterResult>;
 export function fromCsvRowsInChunks(rows: AsyncIterable<Readonly<Record<string, unknown>>>, options?: FromCsvRowsOptions & ChunkOptions): AsyncGenerator<AdapterResult>;

@@ -53,7 +53,7 @@ export function measuresFromMonitoringForm(
   (rows as readonly MonitoringFormRowInput[]).forEach((row, i) => {
     const inst = byId.get((row as { institutionId?: unknown } | null)?.institutionId as string);
     if (inst === undefined) {
-      rejected.push({ row: i + 1, column: 'institutionId', value: keepValue((row as { institutionId?: unknown } | null)?.institutionId), expected: 'the id of one of options.institutions' });
+      rejected.push({ index: i, column: 'institutionId', value: keepValue((row as { institutionId?: unknown } | null)?.institutionId), expected: 'the id of one of options.institutions' });
       return;
     }
     let rates;
@@ -61,7 +61,7 @@ export function measuresFromMonitoringForm(
       [rates] = fromMonitoringForm([row]);
     } catch (e) {
       const issue = e instanceof SunshineInputError ? e.issues[0] : undefined;
-      rejected.push({ row: i + 1, column: issue?.path.replace(/^rows\[0\]\./, '') ?? '', value: issue?.value, expected: issue?.expected ?? 'amounts in 万元' });
+      rejected.push({ index: i, column: issue?.path.replace(/^rows\[0\]\./, '') ?? '', value: issue?.value, expected: issue?.expected ?? 'amounts in 万元' });
       return;
     }
     for (const id of ['drug', 'consumable'] as const) {

@@ -36,13 +36,13 @@ export interface FromNhsaRecordsOptions {
   /** `'3503'` purchases, `'3504'` purchase returns (negative lines). */
   readonly interface: '3503' | '3504';
   /** The institution the records belong to (the interface sends them per institution), or a rule. */
-  readonly institutionId: string | ((record: NhsaPurchaseRecord, row: number) => string);
+  readonly institutionId: string | ((record: NhsaPurchaseRecord, index: number) => string);
   /** How each record was bought: the records do not say, so the caller decides (e.g. a platform order number present → `'platform'`). */
-  readonly channel: (record: NhsaPurchaseRecord, row: number) => Channel;
+  readonly channel: (record: NhsaPurchaseRecord, index: number) => Channel;
   /** The category (and kind) of a record; by default from the first letter of `med_list_codg`: X, Z → drug; T → drug, TCM decoction pieces; C → consumable. */
-  readonly category?: ((record: NhsaPurchaseRecord, row: number) => Category | { readonly category: Category; readonly kind?: ProductKind }) | undefined;
+  readonly category?: ((record: NhsaPurchaseRecord, index: number) => Category | { readonly category: Category; readonly kind?: ProductKind }) | undefined;
   /** Whether a consumable record is high-value (高值). */
-  readonly highValue?: ((record: NhsaPurchaseRecord, row: number) => boolean) | undefined;
+  readonly highValue?: ((record: NhsaPurchaseRecord, index: number) => boolean) | undefined;
   /** Gifts (`prod_geay_flag = '1'`): `'exclude'` (default: listed in `excluded` with reason `gift`) or `'include'` at price × count. */
   readonly gifts?: 'exclude' | 'include' | undefined;
   /** Throw on the first record that cannot be mapped instead of rejecting it. */
@@ -123,7 +123,6 @@ export function nhsaRecordMapper(options: FromNhsaRecordsOptions, fn: string, ex
   const dateOf = dateReader();
   const fail = rowRejecter(fn, 'records', strict);
   return (raw, i, out) => {
-    const row = i + 1;
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail(i, out, '', raw, 'a 3503/3504 record object');
     const record = raw as NhsaPurchaseRecord;
     const rawCode = record.med_list_codg;
@@ -132,7 +131,7 @@ export function nhsaRecordMapper(options: FromNhsaRecordsOptions, fn: string, ex
     let category: Category | undefined;
     let kind: ProductKind | undefined;
     if (categoryOf !== undefined) {
-      const c = categoryOf(record, row);
+      const c = categoryOf(record, i);
       const cat = typeof c === 'object' && c !== null ? c.category : c;
       kind = typeof c === 'object' && c !== null ? (c.kind ?? undefined) : undefined;
       if (cat !== 'drug' && cat !== 'consumable') return fail(i, out, 'options.category', c, 'the rule to give "drug", "consumable" or { category, kind? }');
@@ -163,20 +162,20 @@ export function nhsaRecordMapper(options: FromNhsaRecordsOptions, fn: string, ex
     const receivedOn = typeof time === 'string' ? dateOf(time.trim()) : null;
     if (receivedOn === null) return fail(i, out, 'purc_retn_stoin_time', time, 'an inbound time "yyyy-MM-dd HH:mm:ss" (采购/退货入库时间), a real date and time');
     if (purchase && (record.prod_geay_flag === '1' || record.prod_geay_flag === 1) && gifts !== 'include') {
-      out.excluded.push({ row, reason: 'gift', amount });
+      out.excluded.push({ index: i, reason: 'gift', amount });
       return;
     }
     // the caller's rules: what they answer is checked as measureOnlineRates would check it
-    const institutionId = typeof inst === 'function' ? inst(record, row) : inst;
+    const institutionId = typeof inst === 'function' ? inst(record, i) : inst;
     if (typeof institutionId !== 'string' || institutionId === '') return fail(i, out, 'options.institutionId', institutionId, 'the rule to give a non-empty institution id');
-    const channel = channelOf(record, row);
+    const channel = channelOf(record, i);
     if (channel !== 'platform' && channel !== 'emergency' && channel !== 'offline') return fail(i, out, 'options.channel', channel, 'the rule to give one of "platform", "emergency", "offline"');
     let highValue: boolean | undefined;
     if (category === 'consumable' && highValueOf !== undefined) {
-      highValue = highValueOf(record, row);
+      highValue = highValueOf(record, i);
       if (typeof highValue !== 'boolean') return fail(i, out, 'options.highValue', highValue, 'the rule to give true or false');
     }
-    out.lines.push({ row, institutionId, receivedOn, category, kind, highValue, insuranceCode: code, channel, amount });
+    out.lines.push({ index: i, institutionId, receivedOn, category, kind, highValue, insuranceCode: code, channel, amount });
   };
 }
 
@@ -184,7 +183,7 @@ export function nhsaRecordMapper(options: FromNhsaRecordsOptions, fn: string, ex
  * Turns the national platform's purchase (3503) and purchase-return (3504) inbound records into
  * purchase lines: the amount is exactly 最终成交单价 × 数量 (negative for returns), dated by the
  * inbound time, coded by 医疗目录编码; gifts are left out with a reason unless asked for. Every
- * record ends in `lines`, `excluded` or `rejected` (with its row, column and value); what the
+ * record ends in `lines`, `excluded` or `rejected` (with its index, column and value); what the
  * caller's rules answer is checked too (a rejection then names the rule, e.g. `options.channel`).
  *
  * @category Adapters
@@ -205,7 +204,7 @@ export function fromNhsaRecords(records: Iterable<NhsaPurchaseRecord>, options: 
 
 /**
  * {@link fromNhsaRecords} a chunk at a time: any iterable or async iterable of records, one result
- * per `chunkSize` records (row numbers count from the first record), for inputs too large to hold.
+ * per `chunkSize` records (indexes count from the first record), for inputs too large to hold.
  *
  * @category Adapters
  * @param records - the records, e.g. pages of the interface's answers flattened by a generator

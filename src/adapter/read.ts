@@ -4,7 +4,7 @@
  */
 import { datePrefix, isCivilDate } from '../_lib/dates';
 import { inputError, keepValue } from '../errors';
-import type { AdapterExclusion, AdapterRejection, AdapterResult } from './types';
+import type { AdapterExclusion, AdapterRejection, AdapterResult, RowPlace } from './types';
 import type { PurchaseLineInput } from '../rate/lineSchema';
 
 const DATE_PART = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/;
@@ -67,18 +67,19 @@ export function dateReader(): (text: string) => string | null {
 
 /** An adapter's result being filled. */
 export interface Out {
-  readonly lines: Array<PurchaseLineInput & { row: number }>;
+  readonly lines: Array<PurchaseLineInput & RowPlace>;
   readonly excluded: AdapterExclusion[];
   readonly rejected: AdapterRejection[];
 }
 /**
- * How an adapter refuses a row: rejected into `out` with its number (from 1), column, value and what
- * was expected, or in strict mode thrown as `fn`'s refusal of `arg[i].column`.
+ * How an adapter refuses a row: rejected into `out` with its index (and, for a table's rows, its
+ * file row by `rowOf`), column, value and what was expected, or in strict mode thrown as `fn`'s
+ * refusal of `arg[i].column`.
  */
-export function rowRejecter(fn: string, arg: string, strict: boolean) {
+export function rowRejecter(fn: string, arg: string, strict: boolean, rowOf?: (i: number) => number) {
   return (i: number, out: Out, column: string, value: unknown, expected: string): void => {
-    if (strict) throw inputError(fn, `${arg}[${i}].${column}`, keepValue(value), expected);
-    out.rejected.push({ row: i + 1, column, value: keepValue(value), expected });
+    if (strict) throw inputError(fn, column === '' ? `${arg}[${i}]` : `${arg}[${i}].${column}`, keepValue(value), expected);
+    out.rejected.push(rowOf === undefined ? { index: i, column, value: keepValue(value), expected } : { index: i, row: rowOf(i), column, value: keepValue(value), expected });
   };
 }
 

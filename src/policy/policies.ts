@@ -1,6 +1,7 @@
 import { strictKeys } from '../_lib/options';
 import { isCivilDate, CIVIL_DATE } from '../_lib/dates';
-import { inputError } from '../errors';
+import { inputError, keepValue, SunshineInputError } from '../errors';
+import { nearest } from '../_lib/suggest';
 import { GANZHOU_2023 } from './builtin/ganzhou-2023';
 import { HUNAN_2023 } from './builtin/hunan-2023';
 import { JIANGSU_2019 } from './builtin/jiangsu-2019';
@@ -84,7 +85,15 @@ export function getPolicy(id: string, options: GetPolicyOptions = {}): Policy {
     family.sort((a, b) => ((a.effective?.from ?? '') < (b.effective?.from ?? '') ? 1 : -1));
     if (family[0] !== undefined) return family[0];
   }
-  throw inputError('getPolicy', 'id', id, `one of ${Object.keys(POLICIES).map((k) => `"${k}"`).join(', ')} (or, with { asOf }, a family such as "jiangsu" with a policy in force)`, 'unknown-id');
+  throw new SunshineInputError('getPolicy', [
+    {
+      code: 'unknown-id',
+      path: 'id',
+      value: keepValue(id),
+      expected: `one of ${Object.keys(POLICIES).map((k) => `"${k}"`).join(', ')} (or, with { asOf }, a family such as "jiangsu" with a policy in force)`,
+      suggestion: typeof id === 'string' ? nearest(id, Object.keys(POLICIES)) : undefined,
+    },
+  ]);
 }
 
 /**
@@ -112,7 +121,9 @@ export function definePolicy(json: unknown): Policy {
 export function resolvePolicy(policy: unknown, fn: string, path = 'policy'): Policy {
   if (typeof policy === 'string') {
     if (isPolicyId(policy)) return POLICIES[policy];
-    throw inputError(fn, path, policy, `a built-in policy id (${Object.keys(POLICIES).join(', ')}) or a policy object`, 'unknown-id');
+    throw new SunshineInputError(fn, [
+      { code: 'unknown-id', path, value: keepValue(policy), expected: `a built-in policy id (${Object.keys(POLICIES).join(', ')}) or a policy object`, suggestion: nearest(policy, Object.keys(POLICIES)) },
+    ]);
   }
   if (typeof policy === 'object' && policy !== null && (isBuiltin(policy) || DEFINED.has(policy))) return policy as Policy;
   if (typeof policy !== 'object' || policy === null) {

@@ -72,8 +72,10 @@ const rows = fc.array(fc.oneof({ weight: 20, arbitrary: row }, { weight: 1, arbi
 /** The institutions the emitted lines name, so that no line is rejected as unknown. */
 function check(result: AdapterResult, count: number): void {
   expect(result.lines.length + result.excluded.length + result.rejected.length).toBe(count);
-  const rowsSeen = [...result.lines.map((l) => l.row), ...result.excluded.map((x) => x.row), ...result.rejected.map((r) => r.row)].sort((a, b) => a - b);
-  expect(rowsSeen).toEqual(Array.from({ length: count }, (_, i) => i + 1));
+  const places = [...result.lines, ...result.excluded, ...result.rejected];
+  expect(places.map((p) => p.index).sort((a, b) => a - b)).toEqual(Array.from({ length: count }, (_, i) => i));
+  // a table's rows also carry their file row (header = row 1); records do not
+  for (const p of places) if (p.row !== undefined) expect(p.row).toBe(p.index + 2);
   const ids = [...new Set(result.lines.map((l) => l.institutionId))];
   const { ledger } = measureOnlineRates(result.lines, { policy: 'jiangsu-2022', institutions: ids.map((id) => ({ id, level: 'secondary', ownership: 'public' })) });
   expect(ledger.rejected.reasons).toEqual([]);
@@ -127,7 +129,7 @@ describe('adapters on arbitrary input (issue 20)', () => {
     .map((r) => r as NhsaPurchaseRecord);
   const records = fc.array(fc.oneof({ weight: 20, arbitrary: record }, { weight: 1, arbitrary: anyValue }), { maxLength: 25 });
   /** A rule that answers from the record's row: sometimes right, sometimes anything. */
-  const answer = <T,>(good: fc.Arbitrary<T>) => fc.array(fc.oneof({ weight: 3, arbitrary: good }, { weight: 1, arbitrary: anyValue }), { minLength: 1, maxLength: 5 }).map((xs) => (_: unknown, row: number) => xs[row % xs.length]);
+  const answer = <T,>(good: fc.Arbitrary<T>) => fc.array(fc.oneof({ weight: 3, arbitrary: good }, { weight: 1, arbitrary: anyValue }), { minLength: 1, maxLength: 5 }).map((xs) => (_: unknown, index: number) => xs[index % xs.length]);
 
   it('fromNhsaRecords: every record accounted for, the rules’ answers checked, every line taken by measureOnlineRates', () => {
     fc.assert(
@@ -137,7 +139,7 @@ describe('adapters on arbitrary input (issue 20)', () => {
         answer(fc.constantFrom('platform', 'emergency', 'offline')),
         fc.option(answer(fc.oneof(fc.constantFrom('drug', 'consumable'), fc.record({ category: fc.constantFrom('drug', 'consumable'), kind: fc.constantFrom(...Object.keys(PRODUCT_KINDS), undefined, 'food') })))),
         fc.option(answer(fc.boolean())),
-        fc.oneof(fc.constant<string | ((r: unknown, row: number) => unknown)>('H1'), answer(fc.constantFrom('H1', 'H2'))),
+        fc.oneof(fc.constant<string | ((r: unknown, index: number) => unknown)>('H1'), answer(fc.constantFrom('H1', 'H2'))),
         fc.constantFrom(undefined, 'include' as const),
         fc.boolean(),
         (input, iface, channel, category, highValue, institutionId, gifts, strict) => {

@@ -30,25 +30,26 @@ describe('fromNhsaRecords (interfaces 3503 and 3504)', () => {
   const run = () => fromNhsaRecords(purchases, { interface: '3503', institutionId: 'H1', channel });
 
   it('maps purchases: amount = price × count exactly, dated by the inbound time, coded by 医疗目录编码', () => {
-    expect(run().lines.map((l) => [l.row, l.category, l.kind ?? null, l.channel, l.amount, l.receivedOn, l.insuranceCode])).toEqual([
-      [1, 'drug', null, 'platform', '129.629619', '2024-03-05', 'XA01AAA0001'],
-      [3, 'consumable', null, 'offline', '2', '2024-03-07', 'C0301000000'],
-      [4, 'drug', 'tcm-decoction-pieces', 'offline', '1', '2024-03-08', 'T001'],
+    // records are not table rows: each line carries its index among the records (from 0), and no row
+    expect(run().lines.map((l) => [l.index, l.row, l.category, l.kind ?? null, l.channel, l.amount, l.receivedOn, l.insuranceCode])).toEqual([
+      [0, undefined, 'drug', null, 'platform', '129.629619', '2024-03-05', 'XA01AAA0001'],
+      [2, undefined, 'consumable', null, 'offline', '2', '2024-03-07', 'C0301000000'],
+      [3, undefined, 'drug', 'tcm-decoction-pieces', 'offline', '1', '2024-03-08', 'T001'],
     ]);
   });
 
   it('leaves gifts out with a reason by default, and counts them when asked', () => {
     // the gift: 3 × 2 = 6
-    expect(run().excluded).toEqual([{ row: 2, reason: 'gift', amount: '6' }]);
+    expect(run().excluded).toEqual([{ index: 1, reason: 'gift', amount: '6' }]);
     const included = fromNhsaRecords(purchases, { interface: '3503', institutionId: 'H1', channel, gifts: 'include' });
-    expect(included.lines.find((l) => l.row === 2)?.amount).toBe('6');
+    expect(included.lines.find((l) => l.index === 1)?.amount).toBe('6');
   });
 
-  it('rejects each record it cannot map with its row, column and value; nothing is dropped', () => {
-    expect(run().rejected.map((r) => [r.row, r.column, r.value])).toEqual([
-      [5, 'purc_retn_stoin_time', '2024-02-30 10:00:00'],
-      [6, 'finl_trns_pric', 'abc'],
-      [7, 'med_list_codg', 'Q999'],
+  it('rejects each record it cannot map with its index, column and value; nothing is dropped', () => {
+    expect(run().rejected.map((r) => [r.index, r.column, r.value])).toEqual([
+      [4, 'purc_retn_stoin_time', '2024-02-30 10:00:00'],
+      [5, 'finl_trns_pric', 'abc'],
+      [6, 'med_list_codg', 'Q999'],
     ]);
     expect(run().lines.length + run().excluded.length + run().rejected.length).toBe(purchases.length);
   });
@@ -91,8 +92,9 @@ describe('fromCsvRows', () => {
     );
     expect(rejected).toEqual([]);
     expect(lines).toEqual([
-      { row: 1, institutionId: 'H1', receivedOn: '2024-03-05', category: 'consumable', kind: 'ivd-reagent', highValue: false, channel: 'offline', amount: '1234.5' },
-      { row: 2, institutionId: 'H2', receivedOn: '2024-03-06', category: 'drug', channel: 'emergency', amount: '12.5' },
+      // data row 0 is file row 2 (the header is row 1)
+      { index: 0, row: 2, institutionId: 'H1', receivedOn: '2024-03-05', category: 'consumable', kind: 'ivd-reagent', highValue: false, channel: 'offline', amount: '1234.5' },
+      { index: 1, row: 3, institutionId: 'H2', receivedOn: '2024-03-06', category: 'drug', channel: 'emergency', amount: '12.5' },
     ]);
   });
 
@@ -108,12 +110,13 @@ describe('fromCsvRows', () => {
       { institutionId: undefined },
     );
     expect(lines).toEqual([]);
-    expect(rejected.map((r) => [r.row, r.column, r.value])).toEqual([
-      [1, '入库日期', '2024/2/30'],
-      [2, '金额', '一百'],
-      [3, '类别', '器械'],
-      [4, '备注', 'x'],
-      [5, 'channel', undefined],
+    // [index, file row (header = row 1), column, value]
+    expect(rejected.map((r) => [r.index, r.row, r.column, r.value])).toEqual([
+      [0, 2, '入库日期', '2024/2/30'],
+      [1, 3, '金额', '一百'],
+      [2, 4, '类别', '器械'],
+      [3, 5, '备注', 'x'],
+      [4, 6, 'channel', undefined],
     ]);
     expect(() => fromCsvRows([{ 医疗机构编码: 'H1', 入库日期: '2024/2/30' }], { strict: true })).toThrow('fromCsvRows: rows[0].入库日期 expected a real date');
   });
@@ -148,9 +151,9 @@ describe('measuresFromMonitoringForm', () => {
       ['drug', true, '0'],
       ['consumable', false, '5000'],
     ]);
-    expect(rejected.map((r) => [r.row, r.column, r.value])).toEqual([
-      [2, 'drug.platformAmount', 'x'],
-      [3, 'institutionId', 'H9'],
+    expect(rejected.map((r) => [r.index, r.row, r.column, r.value])).toEqual([
+      [1, undefined, 'drug.platformAmount', 'x'],
+      [2, undefined, 'institutionId', 'H9'],
     ]);
   });
 });
@@ -163,37 +166,38 @@ describe('adapters check what they emit (issue 20)', () => {
     const times = ['2024-03-05 25:00:00', '2024-03-05 99:99:99', '2024-03-05 10:60:00', '2024-03-05 10:20:61', '2024-03-05 24:00:00', '2024-03-05 10:20:00Z', '2024-03-05 10'];
     const { lines, rejected } = fromNhsaRecords(times.map((t) => nhsa(t)), opts);
     expect(lines).toEqual([]);
-    expect(rejected.map((r) => [r.row, r.column, r.value])).toEqual(times.map((t, i) => [i + 1, 'purc_retn_stoin_time', t]));
+    expect(rejected.map((r) => [r.index, r.column, r.value])).toEqual(times.map((t, i) => [i, 'purc_retn_stoin_time', t]));
     // the times that are real: midnight, the last second, a one-digit hour, minutes only, a fraction, a T
     const good = ['2024-03-05 00:00:00', '2024-03-05 23:59:59', '2024-03-05 9:05:30', '2024-03-05 10:20', '2024-03-05 10:20:00.000', '2024-03-05T10:20:00'];
     expect(fromNhsaRecords(good.map((t) => nhsa(t)), opts).lines.map((l) => l.receivedOn)).toEqual(good.map(() => '2024-03-05'));
     const csv = fromCsvRows([{ 医疗机构编码: 'H1', 入库日期: '2024-03-06 25:99', 类别: '药品', 采购渠道: '省平台', 金额: '1' }]);
-    expect(csv.rejected.map((r) => [r.row, r.column, r.value])).toEqual([[1, '入库日期', '2024-03-06 25:99']]);
+    expect(csv.rejected.map((r) => [r.index, r.row, r.column, r.value])).toEqual([[0, 2, '入库日期', '2024-03-06 25:99']]);
   });
 
   it("rejects what a caller's rule answers when measureOnlineRates would refuse it, naming the rule", () => {
     const records = [nhsa('2024-03-05 10:00:00'), nhsa('2024-03-05 10:00:00', { med_list_codg: 'C01' }), nhsa('2024-03-05 10:00:00'), nhsa('2024-03-05 10:00:00'), nhsa('2024-03-05 10:00:00')];
+    // by the record's index (from 0), as the rules are called
     const answers: Record<number, { channel?: unknown; category?: unknown; institutionId?: unknown; highValue?: unknown }> = {
-      1: { channel: 'mail' },
-      2: { highValue: 'yes' },
-      3: { category: 'food' },
-      4: { institutionId: '' },
-      5: { category: { category: 'consumable', kind: 'tcm-decoction-pieces' } },
+      0: { channel: 'mail' },
+      1: { highValue: 'yes' },
+      2: { category: 'food' },
+      3: { institutionId: '' },
+      4: { category: { category: 'consumable', kind: 'tcm-decoction-pieces' } },
     };
     const { lines, rejected } = fromNhsaRecords(records, {
       interface: '3503',
-      institutionId: (_, row) => (answers[row]?.institutionId ?? 'H1') as string,
-      channel: (_, row) => (answers[row]?.channel ?? 'platform') as never,
-      category: (r, row) => (answers[row]?.category ?? (String(r.med_list_codg).startsWith('C') ? 'consumable' : 'drug')) as never,
-      highValue: (_, row) => (answers[row]?.highValue ?? false) as never,
+      institutionId: (_, index) => (answers[index]?.institutionId ?? 'H1') as string,
+      channel: (_, index) => (answers[index]?.channel ?? 'platform') as never,
+      category: (r, index) => (answers[index]?.category ?? (String(r.med_list_codg).startsWith('C') ? 'consumable' : 'drug')) as never,
+      highValue: (_, index) => (answers[index]?.highValue ?? false) as never,
     });
     expect(lines).toEqual([]);
-    expect(rejected.map((r) => [r.row, r.column, r.value])).toEqual([
-      [1, 'options.channel', 'mail'],
-      [2, 'options.highValue', 'yes'],
-      [3, 'options.category', 'food'],
-      [4, 'options.institutionId', ''],
-      [5, 'options.category', { category: 'consumable', kind: 'tcm-decoction-pieces' }],
+    expect(rejected.map((r) => [r.index, r.column, r.value])).toEqual([
+      [0, 'options.channel', 'mail'],
+      [1, 'options.highValue', 'yes'],
+      [2, 'options.category', 'food'],
+      [3, 'options.institutionId', ''],
+      [4, 'options.category', { category: 'consumable', kind: 'tcm-decoction-pieces' }],
     ]);
     expect(() => fromNhsaRecords(records, { ...opts, channel: () => 'mail' as never, strict: true })).toThrow('fromNhsaRecords: records[0].options.channel expected the rule to give one of "platform", "emergency", "offline", got "mail"');
   });
@@ -226,46 +230,49 @@ describe('adapters check what they emit (issue 20)', () => {
       { ...base, 医疗机构编码: { id: 'H1' } },
       { ...base, 医疗机构编码: 12 },
     ]);
-    expect(rejected.map((r) => [r.row, r.column, r.expected])).toEqual([
-      [1, '品种', 'a 药品 kind'],
-      [2, '高值', '否 for a drug (high-value applies to consumables only)'],
-      [3, '金额（万元）', 'an amount such as "1,234.56" or "12.5万元", of at most 30 digits before and after the point'],
-      [4, '__proto__', expect.stringMatching(/^a known column/)],
-      [5, '类别', 'one of 药品, 医用耗材 (drug, consumable)'],
-      [6, 'constructor', expect.stringMatching(/^a known column/)],
-      [7, '医疗机构编码', 'a text or a number'],
+    expect(rejected.map((r) => [r.index, r.column, r.expected])).toEqual([
+      [0, '品种', 'a 药品 kind'],
+      [1, '高值', '否 for a drug (high-value applies to consumables only)'],
+      [2, '金额（万元）', 'an amount such as "1,234.56" or "12.5万元", of at most 30 digits before and after the point'],
+      [3, '__proto__', expect.stringMatching(/^a known column/)],
+      [4, '类别', 'one of 药品, 医用耗材 (drug, consumable)'],
+      [5, 'constructor', expect.stringMatching(/^a known column/)],
+      [6, '医疗机构编码', 'a text or a number'],
     ]);
     // a number is read as its text
-    expect(lines.map((l) => [l.row, l.institutionId])).toEqual([[8, '12']]);
+    expect(lines.map((l) => [l.index, l.institutionId])).toEqual([[7, '12']]);
   });
 
-  it('reads any iterable, in chunks too (sync and async), numbering rows from the first', async () => {
+  it('reads any iterable, in chunks too (sync and async), numbering rows across chunks', async () => {
     const row = (i: number) => ({ 医疗机构编码: 'H1', 入库日期: '2024-03-05', 类别: '药品', 采购渠道: '省平台', 金额: i % 3 === 2 ? 'x' : String(i) });
     function* gen(n: number) {
       for (let i = 0; i < n; i++) yield row(i);
     }
     expect(fromCsvRows(new Set([row(0), row(1)])).lines.length).toBe(2);
-    expect(fromCsvRows(gen(5)).rejected.map((r) => r.row)).toEqual([3]);
-    // 7 rows in chunks of 3: rows 1–3, 4–6, 7; row 3 and row 6 are not amounts
+    // data row 2 (from 0) is file row 4
+    expect(fromCsvRows(gen(5)).rejected.map((r) => [r.index, r.row])).toEqual([[2, 4]]);
+    // 7 data rows (file rows 2–8) in chunks of 3: file rows 2–4, 5–7, 8; data rows 2 and 5 (file rows 4 and 7) are not amounts
     const sync = [...fromCsvRowsInChunks(gen(7), { chunkSize: 3 })];
     expect(sync.map((c) => [c.lines.map((l) => l.row), c.rejected.map((r) => r.row)])).toEqual([
-      [[1, 2], [3]],
-      [[4, 5], [6]],
-      [[7], []],
+      [[2, 3], [4]],
+      [[5, 6], [7]],
+      [[8], []],
     ]);
+    // two title rows above the header: the header is file row 3, the first data row file row 4
+    expect(fromCsvRows(gen(3), { headerRow: 3 }).rejected.map((r) => [r.index, r.row])).toEqual([[2, 6]]);
     async function* slow(n: number) {
       for (let i = 0; i < n; i++) yield await Promise.resolve(row(i));
     }
     const chunks = [];
     for await (const c of fromCsvRowsInChunks(slow(6), { chunkSize: 3 })) chunks.push(c.lines.map((l) => l.row));
-    expect(chunks).toEqual([[1, 2], [4, 5]]);
+    expect(chunks).toEqual([[2, 3], [5, 6]]);
     const recs = async function* () {
       yield nhsa('2024-03-05 10:00:00');
       yield nhsa('2024-03-05 25:00:00');
     };
     const got = [];
-    for await (const c of fromNhsaRecordsInChunks(recs(), { ...opts, chunkSize: 1 })) got.push([c.lines.length, c.rejected.map((r) => r.row)]);
-    expect(got).toEqual([[1, []], [0, [2]]]);
+    for await (const c of fromNhsaRecordsInChunks(recs(), { ...opts, chunkSize: 1 })) got.push([c.lines.length, c.rejected.map((r) => r.index)]);
+    expect(got).toEqual([[1, []], [0, [1]]]);
     // a chunk ends exactly at the last row: no empty chunk after it; no rows: no chunk
     expect([...fromCsvRowsInChunks(gen(6), { chunkSize: 3 })].length).toBe(2);
     expect([...fromCsvRowsInChunks([], {})].length).toBe(0);
@@ -304,7 +311,7 @@ describe('adapters: what each rejection says', () => {
       { 医疗机构编码: 'H1' },
       { ...base, 医疗机构编码: true },
     ]);
-    expect(rejected.map((r) => [r.row, r.column, r.expected])).toEqual([
+    expect(rejected.map((r) => [r.index + 1, r.column, r.expected])).toEqual([
       [1, '', 'a row keyed by header'],
       [2, '金额', 'an amount such as "1,234.56" or "12.5万元"'],
       [3, '入库日期', 'a real date such as "2024-03-05" or "2024/3/5", optionally with a time of day such as "10:20:00"'],
@@ -345,7 +352,7 @@ describe('adapters: what each rejection says', () => {
       [null as never, { ...ok, med_list_codg: ' ' }, { ...ok, med_list_codg: 'Q1' }, { ...ok, finl_trns_pric: '-1' }, { ...ok, purc_retn_cnt: 'x' }, { ...ok, purc_retn_stoin_time: 20240305 }],
       { interface: '3503', institutionId: 'H1', channel: () => 'platform' },
     );
-    expect(rejected.map((r) => [r.row, r.column, r.expected])).toEqual([
+    expect(rejected.map((r) => [r.index + 1, r.column, r.expected])).toEqual([
       [1, '', 'a 3503/3504 record object'],
       [2, 'med_list_codg', 'the 医疗目录编码 of the product'],
       [3, 'med_list_codg', 'a code starting with X, Z, T (drugs) or C (consumables), or options.category'],
