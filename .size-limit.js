@@ -8,10 +8,13 @@ const file = (path, limit = '200 kB') => ({ name: path, path, limit, brotli: fal
 export default [
   entry('onlinePurchaseRate', '{ onlinePurchaseRate }', '50 kB'),
   entry('addWorkdays', '{ addWorkdays }', '40 kB'),
-  entry('the whole package (import *)', '*', '200 kB'),
+  // 200 kB until issue 25, which added 7.5 kB (strict options in every function, with the nearest key; the warnings of a
+  // run in which nothing counts; one error class across builds; row and index in the adapters): see docs/performance.md
+  entry('the whole package (import *)', '*', '210 kB'),
   file('dist/sheets/apps-script.js'),
   file('dist/sheets/excel/functions.js'),
-  entry('measureOnlineRates', '{ measureOnlineRates }', '80 kB'),
+  // 80 kB until issue 25 (+5.8 kB: the options checked by name, the nothing-counted warnings, the error class's console form and brand)
+  entry('measureOnlineRates', '{ measureOnlineRates }', '85 kB'),
   entry('checkTargets', '{ checkTargets }', '80 kB'),
   // issue 19: the offline calculator page, one self-contained file
   // (the file as it is: not bundled, which the esbuild plugin would try)

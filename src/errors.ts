@@ -123,11 +123,9 @@ export class SunshineInputError extends Error {
    * package meets both.
    */
   static override [Symbol.hasInstance](value: unknown): boolean {
-    if (ordinaryInstanceOf.call(this, value)) return true;
-    const kind = Object.hasOwn(this, ERROR_KIND) ? (this as unknown as Record<symbol, string>)[ERROR_KIND] : undefined;
-    if (kind === undefined || typeof value !== 'object' || value === null) return false;
-    const kinds = (value as Record<symbol, unknown>)[KINDS];
-    return Array.isArray(kinds) && kinds.includes(kind);
+    // a class of the package has its own kind; a caller's subclass has none, and is tested as usual
+    const kind = (Object.hasOwn(this, ERROR_KIND) && (this as unknown as Record<symbol, string>)[ERROR_KIND]) || '';
+    return ordinaryInstanceOf.call(this, value) || (kind !== '' && ((value as Record<symbol, string[]> | null)?.[KINDS]?.includes(kind) ?? false));
   }
 
   override readonly name: string = 'SunshineInputError';
@@ -149,26 +147,19 @@ export class SunshineInputError extends Error {
   }
 
   /** `JSON.stringify` of the error: its name, message, function and issues (values as the message shows them). */
-  toJSON(): { name: string; message: string; fn: string; issues: { code: InputIssueCode; path: string; value: string; expected: string; suggestion?: string }[] } {
-    const issues = this.issues.map((i) => ({ code: i.code, path: i.path, value: showValue(i.value), expected: i.expected, ...(i.suggestion === undefined ? {} : { suggestion: i.suggestion }) }));
-    return { name: this.name, message: this.message, fn: this.fn, issues };
+  toJSON(): { name: string; message: string; fn: string; issues: readonly InputIssue[] } {
+    return { name: this.name, message: this.message, fn: this.fn, issues: this.issues.map((i) => ({ ...i, value: showValue(i.value) })) };
   }
 
   /**
-   * How Node's `console.log` and `util.inspect` show the error: the stack, then each issue on a
-   * line with its value as the message shows it (never a Decimal's constructor or a whole input).
+   * How Node's `console.log` and `util.inspect` show the error: the stack (the message first), the
+   * function and the issues' codes, and each issue on a line when there are several; values as the
+   * message shows them, never a Decimal's class or a whole input.
    * @internal
    */
   [Symbol.for('nodejs.util.inspect.custom')](): string {
-    const head = this.stack ?? `${this.name}: ${this.message}`;
-    const cause = this.cause instanceof Error ? [`  cause: ${this.cause.name}: ${this.cause.message.split('\n')[0]!.slice(0, 200)}`] : [];
-    const [only] = this.issues;
-    // one issue: the message says it all; more: one line each
-    const issues =
-      this.issues.length === 1 && only !== undefined
-        ? [`  fn: ${this.fn}, code: ${only.code}, path: ${only.path === '' ? 'input' : only.path}`]
-        : [`  fn: ${this.fn}, issues: ${this.issues.length}`, ...this.issues.map((i) => `    - ${describeIssue(i)} [${i.code}]`)];
-    return [head, ...issues, ...cause].join('\n');
+    const list = this.issues.length > 1 ? this.issues.map((i) => `\n    - ${describeIssue(i)}`).join('') : '';
+    return `${this.stack}\n  fn: ${this.fn}, code: ${this.issues.map((i) => i.code).join(', ')}${list}`;
   }
 }
 
