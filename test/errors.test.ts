@@ -89,7 +89,7 @@ describe('SunshineInputError in a console (issue 25)', () => {
     const e = new SunshineInputError('checkTargets', [{ code: 'invalid-value', path: 'measures[0].rate', value: new Decimal('0.5'), expected: 'a rate' }]);
     const shown = inspect(e);
     expect(shown.split('\n')[0]).toBe('SunshineInputError: checkTargets: measures[0].rate expected a rate, got 0.5');
-    expect(shown).toContain('  fn: checkTargets, code: invalid-value, path: measures[0].rate');
+    expect(shown).toContain('\n  fn: checkTargets, code: invalid-value');
     expect(shown).not.toMatch(/constructor|precision|ROUND_/);
     // a whole input given as the value is shown as the message shows it: cut to 80 characters
     const big = new SunshineInputError('f', [{ code: 'invalid-type', path: 'input', value: { rows: Array.from({ length: 1000 }, (_, i) => ({ i })) }, expected: 'x' }]);
@@ -102,9 +102,9 @@ describe('SunshineInputError in a console (issue 25)', () => {
       { code: 'unknown-key', path: 'options.peroid', value: 1, expected: 'one of "period"', suggestion: 'period' },
     ]);
     const lines = inspect(e).split('\n');
-    expect(lines).toContain('  fn: f, issues: 2');
-    expect(lines).toContain('    - a expected x, got 1 [invalid-value]');
-    expect(lines).toContain('    - options.peroid is not an option; did you mean "period"? [unknown-key]');
+    expect(lines).toContain('  fn: f, code: invalid-value, unknown-key');
+    expect(lines).toContain('    - a expected x, got 1');
+    expect(lines).toContain('    - options.peroid is not an option; did you mean "period"?');
   });
 });
 

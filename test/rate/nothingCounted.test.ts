@@ -21,9 +21,10 @@ describe('warnings when nothing counts', () => {
     expect(warnings).toEqual([
       {
         code: 'all-lines-rejected',
+        // 2 bad dates against 1 unknown institution; the only real date seen is that line's (the line helper's 2024-01-15)
         message:
-          '全部 3 行均被拒收，没有一行计入网采率；最常见的原因：入库日期无效（2 行，例如 lines[0] 的 receivedOn 为 "2024/01/05"）；所见入库日期 2024-01-15 至 2024-01-15 / ' +
-          'all 3 lines were rejected and none counts; the most common reason: an invalid receivedOn (2 lines, e.g. lines[0].receivedOn "2024/01/05", expected a real civil date "YYYY-MM-DD"); the dates seen run from 2024-01-15 to 2024-01-15',
+          '3 行中没有一行计入网采率（拒收 3 行，剔除 0 行）；最常见的原因：入库日期无效，2 行，例如 lines[0].receivedOn "2024/01/05"；所见入库日期 2024-01-15 至 2024-01-15 / ' +
+          'none of 3 lines counts (3 rejected, 0 excluded); the most common reason: invalid:receivedOn, 2 lines, e.g. lines[0].receivedOn "2024/01/05", expected a real civil date "YYYY-MM-DD"; the dates seen run from 2024-01-15 to 2024-01-15',
       },
     ]);
   });
@@ -31,7 +32,7 @@ describe('warnings when nothing counts', () => {
   it('leaves out the dates when no line had a readable one', () => {
     const { warnings } = measureOnlineRates([line({ institutionId: 'H', amount: '1', receivedOn: '05/01/2024' })], options);
     expect(warnings[0]!.message).toBe(
-      '全部 1 行均被拒收，没有一行计入网采率；最常见的原因：入库日期无效（1 行，例如 lines[0] 的 receivedOn 为 "05/01/2024"） / the one line was rejected and does not count; the most common reason: an invalid receivedOn (1 line, e.g. lines[0].receivedOn "05/01/2024", expected a real civil date "YYYY-MM-DD")',
+      '1 行中没有一行计入网采率（拒收 1 行，剔除 0 行）；最常见的原因：入库日期无效，1 行，例如 lines[0].receivedOn "05/01/2024" / none of 1 line counts (1 rejected, 0 excluded); the most common reason: invalid:receivedOn, 1 line, e.g. lines[0].receivedOn "05/01/2024", expected a real civil date "YYYY-MM-DD"',
     );
   });
 
@@ -43,9 +44,10 @@ describe('warnings when nothing counts', () => {
     expect(warnings).toEqual([
       {
         code: 'all-lines-outside-period',
+        // 2 outside the period, 1 rejected (its date, 2024-01-15, was read before its amount failed): 2 = 3 − 1
         message:
-          '没有一行的入库日期在统计期间 2026-10-01 至 2026-12-31 内：2 行均在期间外（另有 1 行被拒收）；所见入库日期 2024-01-03 至 2024-03-29 / ' +
-          'no line falls in the period 2026-10-01 to 2026-12-31: all 2 lines not rejected are outside it (and 1 rejected); the dates seen run from 2024-01-03 to 2024-03-29',
+          '3 行中没有一行计入网采率（拒收 1 行，剔除 2 行）；最常见的原因：入库日期不在统计期间（统计期间 2026-10-01 – 2026-12-31），2 行；所见入库日期 2024-01-03 至 2024-03-29 / ' +
+          'none of 3 lines counts (1 rejected, 2 excluded); the most common reason: outside-period (the period is 2026-10-01 – 2026-12-31), 2 lines; the dates seen run from 2024-01-03 to 2024-03-29',
       },
     ]);
   });
@@ -56,7 +58,7 @@ describe('warnings when nothing counts', () => {
     const { warnings } = measureOnlineRates(lines, options);
     expect(codes(warnings)).toEqual(['no-line-included']);
     expect(warnings[0]!.message).toBe(
-      '3 行中没有一行计入网采率（剔除 2 行，拒收 1 行）；最常见的原因：暂不纳入的品种（2 行）；所见入库日期 2024-01-15 至 2024-01-15 / none of the 3 lines counts (2 excluded, 1 rejected); the most common reason: a product kind the policy leaves out (2 lines); the dates seen run from 2024-01-15 to 2024-01-15',
+      '3 行中没有一行计入网采率（拒收 1 行，剔除 2 行）；最常见的原因：暂不纳入的品种，2 行；所见入库日期 2024-01-15 至 2024-01-15 / none of 3 lines counts (1 rejected, 2 excluded); the most common reason: excluded-kind, 2 lines; the dates seen run from 2024-01-15 to 2024-01-15',
     );
   });
 
@@ -96,7 +98,7 @@ describe('warnings when nothing counts', () => {
     expect(ratesFromSQL(result, options).warnings).toEqual([
       {
         code: 'all-lines-rejected',
-        message: '全部 5 行均被拒收，没有一行计入网采率；最常见的原因：入库日期无效（3 行） / all 5 lines were rejected and none counts; the most common reason: an invalid receivedOn (3 lines)',
+        message: '5 行中没有一行计入网采率（拒收 5 行，剔除 0 行）；最常见的原因：入库日期无效，3 行 / none of 5 lines counts (5 rejected, 0 excluded); the most common reason: invalid:receivedOn, 3 lines',
       },
     ]);
   });

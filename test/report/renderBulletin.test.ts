@@ -383,7 +383,7 @@ describe('renderBulletin: the run\'s warnings at the top (issue 25)', () => {
     expect(md[6]).toBe(`> - ${run.warnings[0]!.message}`);
     expect(md.findIndex((l) => l.startsWith('**一、'))).toBeGreaterThan(at);
     const html = renderBulletin(base, { ...opts, format: 'html' });
-    expect(html).toContain('<div class="warnings" role="alert"><p><strong>数据提示</strong></p><ul><li>没有一行的入库日期在统计期间 2026-10-01 至 2026-12-31 内');
+    expect(html).toContain('<div class="warnings" role="alert"><p><strong>数据提示</strong></p><ul><li>1 行中没有一行计入网采率（拒收 0 行，剔除 1 行）；最常见的原因：入库日期不在统计期间（统计期间 2026-10-01 – 2026-12-31）');
     expect(html.indexOf('数据提示')).toBeLessThan(html.indexOf('<table'));
   });
 

@@ -107,7 +107,7 @@ function expectSame(sql: MeasureOnlineRatesResult, js: MeasureOnlineRatesResult,
   const nothing = ['all-lines-rejected', 'all-lines-outside-period', 'no-line-included'];
   expect(sql.warnings.map((w) => w.code)).toEqual(js.warnings.map((w) => w.code));
   expect(sql.warnings.filter((w) => !nothing.includes(w.code))).toEqual(js.warnings.filter((w) => !nothing.includes(w.code)));
-  const reason = (w: { message: string }) => /最常见的原因：([^（]*)/.exec(w.message)?.[1];
+  const reason = (w: { message: string }) => /最常见的原因：([^（，]*)/.exec(w.message)?.[1];
   expect(sql.warnings.map(reason)).toEqual(js.warnings.map(reason));
   const { reasons: sqlReasons, byReason, ...sqlRejected } = sql.ledger.rejected;
   const { reasons, ...jsRejected } = js.ledger.rejected;
