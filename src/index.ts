@@ -95,7 +95,7 @@ export {
   type Subject,
   type Warning,
 } from './rate';
-export { checkTargets, type CheckTargetsOptions, type TargetCheck } from './target';
+export { checkTargets, formatShortfall, type CheckTargetsOptions, type TargetCheck } from './target';
 export type { Period } from './_lib/period';
 export {
   CN_HOLIDAYS,

@@ -12,6 +12,7 @@ import {
   filingDeadline,
   formatPeriod,
   formatRate,
+  formatShortfall,
   fromCsvRows,
   fromCsvRowsInChunks,
   fromNhsaRecords,
@@ -62,6 +63,7 @@ const rows: [fn: string, call: (key: string) => unknown, typo: string, meant: st
   ['aggregateRates', (k) => aggregateRates(measures, plus({ by: 'city' }, k)), 'levelGroup', 'levelGroups'],
   ['checkTargets', (k) => checkTargets(measures, 'jiangsu-2022', plus({}, k)), 'comapre', 'compare'],
   ['formatRate', (k) => formatRate('0.5', plus({}, k)), 'digit', 'digits'],
+  ['formatShortfall', (k) => formatShortfall('1', plus({}, k)), 'empy', 'empty'],
   ['getPolicy', (k) => getPolicy('jiangsu-2022', plus({}, k)), 'asof', 'asOf'],
   ['compileRatesSQL', (k) => compileRatesSQL('jiangsu-2022', plus({ dialect: 'duckdb' }, k)), 'lineTable', 'linesTable'],
   ['toMonitoringForm', (k) => toMonitoringForm(measures, plus({}, k)), 'digts', 'digits'],
@@ -94,7 +96,7 @@ describe('options are strict: an unknown key is refused, with the nearest known 
   });
 
   it('names a key nothing is near, and lists the options', () => {
-    expect(refusal(() => formatRate('0.5', { colour: 'red' } as never))).toBe('formatRate: options.colour is not an option (expected one of "digits", "empty")');
+    expect(refusal(() => formatRate('0.5', { colour: 'red' } as never))).toBe('formatRate: options.colour is not an option (expected one of "digits", "empty", "target")');
     expect(refusal(() => parseAmount('1', { 'currency code': 'CNY' } as never))).toBe('parseAmount: options["currency code"] is not an option (expected one of "lenient", "unit")');
   });
 

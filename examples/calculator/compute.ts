@@ -11,6 +11,7 @@ import {
   CSV_HEADERS,
   EXCLUSION_LABELS,
   formatRate,
+  formatShortfall,
   fromCsvRowsInChunks,
   fromNhsaRecords,
   getPolicy,
@@ -235,14 +236,16 @@ export function resultsCsv(r: Results): string {
       m.totalAmount.toFixed(),
       m.emergencyAmount.toFixed(),
       m.rate?.toFixed() ?? '',
-      formatRate(m.rate, { digits: r.choices.digits }),
+      // beside its target, a rate that misses it never prints as the target (issue 26)
+      formatRate(m.rate, { digits: r.choices.digits, target: c?.target }),
       m.status,
       m.lines,
       c?.target.toFixed() ?? '',
       c === undefined || c.meets === null ? '' : c.meets,
       c?.marginPoints?.toFixed() ?? '',
-      c?.shortfallScenarios?.moveToPlatform.toFixed() ?? '',
-      c?.shortfallScenarios?.addPlatformPurchases?.toFixed() ?? '',
+      // amounts needed, rounded up to the fen (issue 26): the exact ones are in 结果.json
+      formatShortfall(c?.shortfallScenarios?.moveToPlatform ?? null, { empty: '' }),
+      formatShortfall(c?.shortfallScenarios?.addPlatformPurchases ?? null, { empty: '' }),
     ];
   };
   return toCsv([

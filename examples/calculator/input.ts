@@ -3,6 +3,7 @@
  * 3503/3504 JSON) and ranges pasted from WPS or Excel (tab-separated). Everything here turns bytes
  * into rows of text keyed by header; the library's adapters do the mapping (the DOM is not used).
  */
+import { Decimal } from 'decimal.js';
 import Papa from 'papaparse';
 import readXlsxFile from 'read-excel-file/universal';
 import { LEVEL_LABELS, LEVELS, OWNERSHIP_LABELS, OWNERSHIPS, type InstitutionInput, type Level, type Ownership } from '../../src/index';
@@ -70,11 +71,22 @@ function cellText(v: unknown): string {
   return String(v).trim();
 }
 
-/** The sheets of an `.xlsx` workbook, each as a table (numbers kept as the text the file stores). */
+/**
+ * A number as a spreadsheet shows it: at 15 significant digits, Excel's and WPS's precision (issue 26).
+ * A cell holding `=0.1*3*10000` stores 3000.0000000000005 and shows 3,000.00; read at 17 digits, the
+ * noise made a rate of exactly 75 % fall short of its target. Text that is not a number is kept.
+ */
+export function asSpreadsheetShows(text: string): string {
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n)) return text;
+  return new Decimal(n.toPrecision(15)).toFixed();
+}
+
+/** The sheets of an `.xlsx` workbook, each as a table (numbers as the spreadsheet shows them: 15 significant digits). */
 export async function readWorkbook(data: ArrayBuffer, name: string): Promise<Table[]> {
   let sheets: { sheet: string; data: unknown[][] }[];
   try {
-    sheets = (await readXlsxFile(data, { parseNumber: (s: string) => s })) as unknown as { sheet: string; data: unknown[][] }[];
+    sheets = (await readXlsxFile(data, { parseNumber: asSpreadsheetShows })) as unknown as { sheet: string; data: unknown[][] }[];
   } catch (e) {
     throw new UnreadableFile(`${name}：不是可读的 .xlsx 工作簿（${(e as Error).message}） / not a readable .xlsx workbook`);
   }

@@ -4,7 +4,7 @@
  * data: cells are set with textContent).
  */
 import { daysInMonth } from '../../src/_lib/dates';
-import { formatRate, LEVEL_LABELS, MEASURES, POLICIES, type InstitutionInput, type Policy } from '../../src/index';
+import { formatRate, formatShortfall, LEVEL_LABELS, MEASURES, POLICIES, type InstitutionInput, type Policy } from '../../src/index';
 import { compute, exclusionName, levelName, MissingColumns, problemsCsv, resultsCsv, resultsJson, type NhsaSource, type Results } from './compute';
 import { INSTITUTIONS_TEMPLATE, LINES_TEMPLATE, looksLikeInstitutions, missingInstitutionHeaders, parseDelimited, readFile, readInstitutions, UnreadableFile, type RowProblem, type Table } from './input';
 
@@ -323,22 +323,25 @@ function render(r: Results): void {
     if (c === undefined) return ['—', '—', '—', '—'];
     const result = c.meets === null ? '无数据' : c.meets ? '达标' : '未达标';
     const s = c.shortfallScenarios;
-    return [pct(c.target), result, s === null || s === undefined ? '—' : yuan(s.moveToPlatform), s?.addPlatformPurchases === null || s === null || s === undefined ? '—' : yuan(s.addPlatformPurchases)];
+    // amounts needed, rounded up to the fen: what is shown, bought, reaches the target (issue 26)
+    return [pct(c.target), result, formatShortfall(s?.moveToPlatform ?? null), formatShortfall(s?.addPlatformPurchases ?? null)];
   };
+  /** A rate beside the target it is checked against: never printed as the target when it misses it (issue 26). */
+  const rateBeside = (m: { subject: { id: string }; measure: string; rate: Parameters<typeof formatRate>[0] }) => formatRate(m.rate, { digits, target: checkOf(m.subject.id, m.measure)?.target });
   const nameOf = (id: string) => r.result.measures.find((m) => m.institutionId === id)?.institutionName ?? id;
   $('tables').replaceChildren(
     table(
       'institution-rates',
       '机构网采率与目标考核',
       ['机构', '编码', '级别', '指标', '省平台（元）', '院内（元）', '应急（元）', '网采率', '状态', '目标', '结果', '需转入省平台（元）', '或需新增省平台（元）'],
-      r.result.measures.map((m) => [m.institutionName ?? m.institutionId, m.institutionId, LEVEL_LABELS[m.level].label, m.label, yuan(m.platformAmount), yuan(m.totalAmount), yuan(m.emergencyAmount), pct(m.rate), statusName(m.status), ...checkCells(m.subject.id, m.measure)]),
+      r.result.measures.map((m) => [m.institutionName ?? m.institutionId, m.institutionId, LEVEL_LABELS[m.level].label, m.label, yuan(m.platformAmount), yuan(m.totalAmount), yuan(m.emergencyAmount), rateBeside(m), statusName(m.status), ...checkCells(m.subject.id, m.measure)]),
       2,
     ),
     table(
       'regional-rates',
       `地区网采率（同级 Σ省平台 ÷ Σ院内，不是平均数）${r.checks.some((c) => c.subject.type === 'region') ? '' : '：本政策的目标考核对象为医疗机构，地区不逐一考核'}`,
       ['地区', '级别', '指标', '机构数', '未报送', '省平台（元）', '院内（元）', '网采率', '目标', '结果', '需转入省平台（元）', '或需新增省平台（元）'],
-      r.regions.map((m) => [m.region.id ?? '（未指定地区）', levelName(m.level), m.label, String(m.institutions), String(m.notReported.length), yuan(m.platformAmount), yuan(m.totalAmount), pct(m.rate), ...checkCells(m.subject.id, m.measure)]),
+      r.regions.map((m) => [m.region.id ?? '（未指定地区）', levelName(m.level), m.label, String(m.institutions), String(m.notReported.length), yuan(m.platformAmount), yuan(m.totalAmount), rateBeside(m), ...checkCells(m.subject.id, m.measure)]),
       3,
     ),
     table(
@@ -353,7 +356,7 @@ function render(r: Results): void {
       '同级排名（并列同名次）',
       ['地区', '级别', '指标', '名次', '机构', '编码', '网采率', '百分位', '同级中位数', '达到中位数需转入省平台（元）', '达到目标需转入省平台（元）'],
       r.peers.flatMap((g) => [
-        ...g.ranked.map((x) => [g.region ?? '（未指定地区）', levelName(g.level), MEASURES[g.measure].label, String(x.rank), nameOf(x.institutionId), x.institutionId, pct(x.rate), x.percentile === null ? '—' : pct(x.percentile), pct(g.median), yuan(x.toMedianAmount), x.toTargetAmount === null ? '—' : yuan(x.toTargetAmount)]),
+        ...g.ranked.map((x) => [g.region ?? '（未指定地区）', levelName(g.level), MEASURES[g.measure].label, String(x.rank), nameOf(x.institutionId), x.institutionId, pct(x.rate), x.percentile === null ? '—' : pct(x.percentile), pct(g.median), formatShortfall(x.toMedianAmount), formatShortfall(x.toTargetAmount)]),
         ...g.unranked.map((x) => [g.region ?? '（未指定地区）', levelName(g.level), MEASURES[g.measure].label, '不排名', nameOf(x.institutionId), x.institutionId, statusName(x.status), '—', pct(g.median), '—', '—']),
       ]),
       3,

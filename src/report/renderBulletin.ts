@@ -13,6 +13,8 @@ import { MEASURES } from '../policy/measures';
 import { aggregateRates } from '../rate/aggregateRates';
 import type { InstitutionMeasure, RegionalMeasure, Warning } from '../rate/types';
 import { checkTargets, type TargetCheck } from '../target/checkTargets';
+import { formatShortfall } from '../target/formatShortfall';
+import { formatRate } from '../rate/formatRate';
 import type { DeadlineEvent } from '../calendar/reportingSchedule';
 import type { VolumeGroupProgress } from '../vbp/aggregateVolumeProgress';
 import { VOLUME_STATUS_LABELS } from '../vbp/agreedVolumeProgress';
@@ -62,7 +64,6 @@ const wan = (yuan: Decimal) => yuan.dividedBy(10000).toFixed(2, D.ROUND_HALF_UP)
 const NUMERALS = '一二三四五六七八九十';
 /** A region's last part (county of province/city/county), or 未指定地区. */
 const regionName = (id: string | null) => (id ?? '（未指定地区）').split('/').pop()!;
-const yuanText = (yuan: Decimal) => yuan.toFixed(2, D.ROUND_HALF_UP);
 
 interface Table {
   readonly id: string;
@@ -166,12 +167,8 @@ export function renderBulletin(input: BulletinInput, options: RenderBulletinOpti
     asCaller(fn, (path) => path.replace(/^(periods\[0\]\.)?measures|^periods\[0\]$/, 'input.measures').replace(/^options\.by/, 'input.by'), run);
   const pct = (r: Decimal | null) => (r === null ? '—' : `${r.times(HUNDRED).toFixed(digits, D.ROUND_HALF_UP)}%`);
   // a rate beside its target, with as many more digits as it takes not to print them the same when they differ
-  const pctBeside = (r: Decimal | null, target: Decimal) => {
-    let d = digits;
-    // Stryker disable next-line EqualityOperator: 20 digits tell any two rates of the engine apart long before
-    while (r !== null && !r.equals(target) && d < digits + 20 && r.times(HUNDRED).toFixed(d, D.ROUND_HALF_UP) === target.times(HUNDRED).toFixed(d, D.ROUND_HALF_UP)) d++;
-    return r === null ? '—' : `${r.times(HUNDRED).toFixed(d, D.ROUND_HALF_UP)}%`;
-  };
+  // a rate beside its target, with as many more digits as it takes not to print them the same when they differ
+  const pctBeside = (r: Decimal | null, target: Decimal) => formatRate(r, { digits, target });
   // a margin in points; one that is not zero but rounds to it keeps its first digit, and so its sign (−0.0001)
   const points = (m: Decimal) => {
     const text = m.toFixed(digits, D.ROUND_HALF_UP);
@@ -218,9 +215,9 @@ export function renderBulletin(input: BulletinInput, options: RenderBulletinOpti
   const lagging = checks.filter((c) => c.meets === false);
   tables.push({
     id: 'lagging',
-    caption: '未达标机构及达标所需金额（元）',
+    caption: '未达标机构及达标所需金额（元，向上取整到分）',
     head: ['机构', '指标', '网采率', '目标', '转入省平台（总额不变）', '或新增省平台采购'],
-    rows: lagging.map((c) => [name(c.subject.id), c.label, pctBeside(c.rate, c.target), pct(c.target), yuanText(c.shortfallScenarios!.moveToPlatform), c.shortfallScenarios!.addPlatformPurchases === null ? '—' : yuanText(c.shortfallScenarios!.addPlatformPurchases)]),
+    rows: lagging.map((c) => [name(c.subject.id), c.label, pctBeside(c.rate, c.target), pct(c.target), formatShortfall(c.shortfallScenarios!.moveToPlatform), formatShortfall(c.shortfallScenarios!.addPlatformPurchases)]),
   });
   if (input.vbp !== undefined) {
     tables.push({

@@ -2,6 +2,8 @@ import { Decimal } from 'decimal.js';
 import {
   agreedVolumeProgress,
   addWorkdays,
+  formatRate,
+  formatShortfall,
   getPolicy,
   isWorkday,
   onlinePurchaseRate,
@@ -37,12 +39,18 @@ function guard<T>(fn: () => T): T {
   }
 }
 
-function rateOrError(platform: Decimal, total: Decimal): number {
-  const r = onlinePurchaseRate({ platformAmount: platform, totalAmount: total });
+/** The exact rate of the amounts, or the bilingual error of a total of zero or inconsistent parts (emergency purchases included). */
+function exactRate(platform: Decimal, total: Decimal, emergency: Decimal): Decimal {
+  const r = onlinePurchaseRate({ platformAmount: platform, totalAmount: total, emergencyAmount: emergency });
   if (r.status === 'no-purchases') throw new Error('院内采购金额为 0，无网采率 / the total is zero: there is no rate');
   if (r.status === 'inconsistent') throw new Error(`数据不一致：${r.warnings.map((w) => w.message).join('；')} / inconsistent data`);
-  return writeNumber(r.rate!);
+  return r.rate!;
 }
+
+const rateOrError = (platform: Decimal, total: Decimal, emergency: Decimal = new Decimal(0)): number => writeNumber(exactRate(platform, total, emergency));
+
+/** An optional amount argument: a blank or absent cell is 0. */
+const optionalAmount = (value: unknown, name: string): Decimal => (value === undefined || value === null || value === '' ? new Decimal(0) : readNumber(value, name));
 
 function policyOf(id: unknown) {
   const text = readText(id, 'policyId');
@@ -66,8 +74,16 @@ function policyOf(id: unknown) {
  */
 export function createSheetFunctions(dates: DateOutput) {
   return {
-    SUNSHINE_RATE(platform: unknown, total: unknown): number {
-      return rateOrError(readNumber(platform, 'platform'), readNumber(total, 'total'));
+    SUNSHINE_RATE(platform: unknown, total: unknown, emergency?: unknown): number {
+      return rateOrError(readNumber(platform, 'platform'), readNumber(total, 'total'), optionalAmount(emergency, 'emergency'));
+    },
+    SUNSHINE_RATE_TEXT(platform: unknown, total: unknown, emergency?: unknown, target?: unknown, digits?: unknown): string {
+      const rate = exactRate(readNumber(platform, 'platform'), readNumber(total, 'total'), optionalAmount(emergency, 'emergency'));
+      const places = digits === undefined || digits === null || digits === '' ? 2 : readInteger(digits, 'digits');
+      if (places < 0 || places > 10) throw argumentError('digits', '小数位数应为 0 到 10', 'expected 0 to 10 decimal places', digits);
+      const goal = target === undefined || target === null || target === '' ? undefined : readNumber(target, 'target');
+      // beside its target, a rate that misses it is never written as the target (84.9999%, not 85.00%)
+      return formatRate(rate, { digits: places, target: goal });
     },
     SUNSHINE_REGION_RATE(platformRange: unknown, totalRange: unknown): number {
       const platform = readRange(platformRange, 'platformRange').reduce((a, b) => a.plus(b), new Decimal(0));
@@ -89,7 +105,8 @@ export function createSheetFunctions(dates: DateOutput) {
       const goal = readNumber(target, 'target');
       if (goal.isNegative() || goal.greaterThan(1)) throw argumentError('target', '目标应在 0 到 1 之间（如 0.85 或 85%）', 'expected a target from 0 to 1 (such as 0.85 or 85%)', target);
       const gap = goal.times(t).minus(p);
-      return writeNumber(gap.isPositive() && !gap.isZero() ? gap : new Decimal(0));
+      // rounded up to the fen, as every amount needed is shown: paying it reaches the target (formatShortfall)
+      return writeNumber(new Decimal(formatShortfall(gap.isPositive() && !gap.isZero() ? gap : new Decimal(0))));
     },
     SUNSHINE_TIME_PROGRESS(start: unknown, end: unknown, asOf: unknown): number {
       const cycle = { start: readDate(start, 'start'), end: readDate(end, 'end') };

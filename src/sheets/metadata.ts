@@ -18,8 +18,22 @@ export const SHEET_FUNCTIONS: readonly SheetFunctionInfo[] = [
     params: [
       { name: 'platform', type: 'any', zh: '省平台采购金额（元）', en: 'platform amount (yuan)' },
       { name: 'total', type: 'any', zh: '院内采购金额（元），含应急采购', en: 'total amount (yuan), emergency purchases included' },
+      { name: 'emergency', type: 'any', zh: '其中应急采购金额（元），可省略；省平台 + 应急超过院内金额时报“数据不一致”', en: 'of which emergency purchases (yuan), optional; platform + emergency above the total is inconsistent', optional: true },
     ],
     returns: { type: 'any', zh: '网采率（小数，单元格设为百分比格式显示）', en: 'the rate as a fraction (format the cell as a percentage)' },
+  },
+  {
+    name: 'SUNSHINE_RATE_TEXT',
+    zh: '网采率文本，如“84.9999%”：与目标并列时，未达标的比率不会显示成目标值（单元格的百分比格式会把 84.9999% 显示为 85.00%）。',
+    en: 'The rate as percentage text; beside a target, a rate that misses it never reads as the target (a percentage cell format shows 84.9999% as 85.00%).',
+    params: [
+      { name: 'platform', type: 'any', zh: '省平台采购金额（元）', en: 'platform amount (yuan)' },
+      { name: 'total', type: 'any', zh: '院内采购金额（元），含应急采购', en: 'total amount (yuan), emergency purchases included' },
+      { name: 'emergency', type: 'any', zh: '其中应急采购金额（元），可省略', en: 'of which emergency purchases (yuan), optional', optional: true },
+      { name: 'target', type: 'any', zh: '并列显示的目标（小数或百分比），可省略', en: 'the target shown beside it (a fraction or a percentage), optional', optional: true },
+      { name: 'digits', type: 'any', zh: '小数位数，默认 2', en: 'decimal places, 2 by default', optional: true },
+    ],
+    returns: { type: 'string', zh: '百分比文本', en: 'the percentage text' },
   },
   {
     name: 'SUNSHINE_REGION_RATE',
@@ -44,8 +58,8 @@ export const SHEET_FUNCTIONS: readonly SheetFunctionInfo[] = [
   },
   {
     name: 'SUNSHINE_SHORTFALL',
-    zh: '达到目标还需转入省平台的金额：max(0, 目标 × 院内金额 − 省平台金额)。',
-    en: 'The platform amount still needed to reach the target with the total unchanged.',
+    zh: '达到目标还需转入省平台的金额：max(0, 目标 × 院内金额 − 省平台金额)，向上取整到分（照此转入即可达标）。',
+    en: 'The platform amount still needed to reach the target with the total unchanged, rounded up to the fen (moving it reaches the target).',
     params: [
       { name: 'platform', type: 'any', zh: '省平台采购金额（元）', en: 'platform amount (yuan)' },
       { name: 'total', type: 'any', zh: '院内采购金额（元）', en: 'total amount (yuan)' },

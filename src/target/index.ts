@@ -1,1 +1,2 @@
 export { checkTargets, type CheckTargetsOptions, type TargetCheck } from './checkTargets';
+export { formatShortfall } from './formatShortfall';

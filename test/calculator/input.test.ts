@@ -5,7 +5,9 @@
  */
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeText, INSTITUTION_TEMPLATE, INSTITUTIONS_TEMPLATE, LINES_TEMPLATE, parseDelimited, readFile, readInstitutions, UnreadableFile } from '../../examples/calculator/input';
+import writeExcelFile from 'write-excel-file/node';
+import { compute } from '../../examples/calculator/compute';
+import { asSpreadsheetShows, decodeText, INSTITUTION_TEMPLATE, INSTITUTIONS_TEMPLATE, LINES_TEMPLATE, parseDelimited, readFile, readInstitutions, UnreadableFile, type Table } from '../../examples/calculator/input';
 import { fromCsvRows } from '../../src/index';
 
 const buffer = (b: Buffer) => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
@@ -94,5 +96,44 @@ describe('the templates', () => {
       ['H0001', 'tertiary', 'public'],
       ['H0002', 'secondary', 'public'],
     ]);
+  });
+});
+
+describe('numbers from a workbook, as the spreadsheet shows them (issue 26)', () => {
+  it('reads a number cell at 15 significant digits: =0.1*3*10000 is 3000, not 3000.0000000000005', () => {
+    expect(asSpreadsheetShows('3000.0000000000005')).toBe('3000');
+    expect(asSpreadsheetShows('1000.0000000000001')).toBe('1000');
+    expect(asSpreadsheetShows('0.30000000000000004')).toBe('0.3');
+    expect(asSpreadsheetShows('1234.56')).toBe('1234.56');
+    expect(asSpreadsheetShows('-36500')).toBe('-36500');
+    // 15 digits are kept as they are; an 18-digit number shows as Excel shows it
+    expect(asSpreadsheetShows('123456789012.345')).toBe('123456789012.345');
+    expect(asSpreadsheetShows('123456789012345678')).toBe('123456789012346000');
+    expect(asSpreadsheetShows('1E-7')).toBe('0.0000001');
+    expect(asSpreadsheetShows('abc')).toBe('abc');
+  });
+
+  it('computes a rate of exactly 75 % from cells whose stored values carry float noise, and it meets the target', async () => {
+    // what Excel caches for =0.1*3*10000 and =0.1*3*10000/3 (and shows as 3,000.00 and 1,000.00): the doubles of JavaScript's own arithmetic
+    const platform = 0.1 * 3 * 10000;
+    const offline = (0.1 * 3 * 10000) / 3;
+    expect([platform, offline]).toEqual([3000.0000000000005, 1000.0000000000001]);
+    const rows = [
+      ['医疗机构编码', '入库日期', '类别', '医保代码', '采购渠道', '金额（元）'],
+      ['H1', '2024-01-05', '医用耗材', 'C01', '省平台', platform],
+      ['H1', '2024-01-06', '医用耗材', 'C02', '线下', offline],
+    ];
+    const book = await writeExcelFile([{ data: rows, sheet: '采购明细' }] as never).toBuffer();
+    const loaded = await readFile('noise.xlsx', buffer(book));
+    expect(loaded.kind).toBe('tables');
+    const [table] = (loaded as { tables: Table[] }).tables;
+    expect(table!.rows.map((r) => r['金额（元）'])).toEqual(['3000', '1000']);
+    const institutions = [{ id: 'H1', level: 'tertiary', ownership: 'public' }] as const;
+    const r = await compute([table!], [], [...institutions], [], { policy: 'jiangsu-2022', period: { from: '2024-01-01', to: '2024-03-31' }, periodLabel: '2024年第一季度', by: 'city', digits: 2, asOf: '2024-04-10' });
+    // 3000 / (3000 + 1000) = 0.75 = the consumables target of jiangsu-2022 (main text §1(3): 不低于): met, nothing short
+    const check = r.checks.find((c) => c.subject.id === 'H1' && c.measure === 'consumable')!;
+    expect(check.rate!.toString()).toBe('0.75');
+    expect(check.meets).toBe(true);
+    expect(check.shortfallAmount!.toString()).toBe('0');
   });
 });

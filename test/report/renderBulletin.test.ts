@@ -73,10 +73,10 @@ describe('renderBulletin', () => {
       ['崇川区', '三级', '1', 'A', '85.00%', '100.00%', '82.50%'],
       ['崇川区', '三级', '2', 'B', '80.00%', '0.00%', '82.50%'],
     ]);
-    // A consumables: 0.75 × 1000 − 600 = 150 moved, or 150 / 0.25 = 600 new; B drugs: 50 moved, or 50 / 0.15 = 333.33 new
+    // A consumables: 0.75 × 1000 − 600 = 150 moved, or 150 / 0.25 = 600 new; B drugs: 50 moved, or 50 / 0.15 = 333.333… new, shown rounded up to the fen: 333.34 (issue 26)
     expect(tableRows(doc(), 'lagging')).toEqual([
       ['A', '医用耗材', '60.00%', '75.00%', '150.00', '600.00'],
-      ['B', '药品', '80.00%', '85.00%', '50.00', '333.33'],
+      ['B', '药品', '80.00%', '85.00%', '50.00', '333.34'],
     ]);
   });
 
@@ -220,12 +220,12 @@ describe('renderBulletin: the whole Markdown text', () => {
       '| 崇川区 | 三级 | 1 | A | 85.00% | 100.00% | 82.50% |',
       '| 崇川区 | 三级 | 2 | B | 80.00% | 0.00% | 82.50% |',
       '',
-      '**五、未达标机构及达标所需金额（元）**',
+      '**五、未达标机构及达标所需金额（元，向上取整到分）**',
       '',
       '| 机构 | 指标 | 网采率 | 目标 | 转入省平台（总额不变） | 或新增省平台采购 |',
       '|---|---|---|---|---|---|',
       '| A | 医用耗材 | 60.00% | 75.00% | 150.00 | 600.00 |',
-      '| B | 药品 | 80.00% | 85.00% | 50.00 | 333.33 |',
+      '| B | 药品 | 80.00% | 85.00% | 50.00 | 333.34 |',
       '',
       '（图表见 HTML 版。）',
       '',
@@ -260,7 +260,7 @@ describe('renderBulletin: the HTML sections and charts', () => {
   it('names every section and column, numbered in order', () => {
     expect(heads('vbp-progress')).toEqual(['六、带量采购约定采购量完成进度', ['对象', '约定采购量', '已采购量', '完成进度', '序时进度', '状态']]);
     expect(heads('deadlines')).toEqual(['七、近期报送期限', ['事项', '所属期', '截止日期', '说明', '依据']]);
-    expect(heads('lagging')[0]).toBe('五、未达标机构及达标所需金额（元）');
+    expect(heads('lagging')[0]).toBe('五、未达标机构及达标所需金额（元，向上取整到分）');
   });
 
   it('lists the VBP progress and the deadlines due on or after the bulletin date, rolled and provisional ones said so', () => {

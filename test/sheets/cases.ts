@@ -15,6 +15,21 @@ export function excelCases(x: Record<string, Fn>): void {
     expect(x.SUNSHINE_RATE!(850, 1000)).toBe(0.85);
     expect(x.SUNSHINE_RATE!('1,700', '2,000')).toBe(0.85);
   });
+  it('SUNSHINE_RATE takes the emergency amount, and refuses parts that exceed the total (issue 26)', () => {
+    // 50 platform + 60 emergency = 110 > 90 total: inconsistent, not 50 / 90 = 0.5556
+    expect(() => x.SUNSHINE_RATE!(50, 90, 60)).toThrow(/^数据不一致：.* \/ inconsistent data$/);
+    // 50 + 30 ≤ 90: 50 / 90, emergency purchases stay in the total; a blank emergency cell is 0
+    expect(x.SUNSHINE_RATE!(50, 90, 30)).toBeCloseTo(50 / 90, 12);
+    expect(x.SUNSHINE_RATE!(850, 1000, '')).toBe(0.85);
+    expect(() => x.SUNSHINE_RATE!(850, 1000, 'abc')).toThrow('参数 emergency 无效');
+  });
+  it('SUNSHINE_RATE_TEXT never writes a rate that misses its target as the target (issue 26)', () => {
+    // 849,999 / 1,000,000 = 0.849999: 85.00% at two places, 84.9999% beside the 85% target
+    expect(x.SUNSHINE_RATE_TEXT!(849999, 1000000)).toBe('85.00%');
+    expect(x.SUNSHINE_RATE_TEXT!(849999, 1000000, '', '85%')).toBe('84.9999%');
+    expect(x.SUNSHINE_RATE_TEXT!(850000, 1000000, 0, 0.85, 1)).toBe('85.0%');
+    expect(() => x.SUNSHINE_RATE_TEXT!(1, 1, 0, 0.85, 11)).toThrow('参数 digits 无效');
+  });
   it('SUNSHINE_REGION_RATE sums ranges and skips blanks (Σ/Σ)', () => {
     // (90 + 500) / (100 + 1000) = 0.536363…
     expect(x.SUNSHINE_REGION_RATE!([[90], [''], [500]], [[100], [null], [1000]])).toBeCloseTo(0.536364, 6);
@@ -28,6 +43,10 @@ export function excelCases(x: Record<string, Fn>): void {
     // 0.85 × 1000 − 800 = 50
     expect(x.SUNSHINE_SHORTFALL!(800, 1000, 0.85)).toBe(50);
     expect(x.SUNSHINE_SHORTFALL!(900, 1000, '85%')).toBe(0);
+    // rounded up to the fen (issue 26): 0.85 × 95,000.01 − 75,000 = 5,750.0085 → 5,750.01, which moved reaches 85 %
+    expect(x.SUNSHINE_SHORTFALL!(75000, 95000.01, 0.85)).toBe(5750.01);
+    // a shortfall of a ten-thousandth of a fen is still a fen
+    expect(x.SUNSHINE_SHORTFALL!(849.999999, 1000, 0.85)).toBe(0.01);
   });
   it('SUNSHINE_TIME_PROGRESS and SUNSHINE_VBP_STATUS', () => {
     // 182 / 366 on 2024-06-30
