@@ -62,6 +62,7 @@ describe('public API', () => {
         "filingDeadline",
         "formatPeriod",
         "formatRate",
+        "formatShortfall",
         "fromCsvRows",
         "fromCsvRowsInChunks",
         "fromMonitoringForm",

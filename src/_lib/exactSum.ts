@@ -1,5 +1,5 @@
 import type { Decimal } from 'decimal.js';
-import { D } from './decimal';
+import { D, DS } from './decimal';
 import { fenToYuan, fenToYuanByText } from './decimalWords';
 
 export { fenToYuan };
@@ -31,7 +31,8 @@ export class ExactSum {
   }
 
   addDecimal(d: Decimal): void {
-    this.dec = this.dec === null ? d : this.dec.plus(d);
+    // DS: exact for every sum the engine can produce (D's 60 digits rounded a sum of two 30 + 30-digit amounts)
+    this.dec = this.dec === null ? new DS(d) : this.dec.plus(d);
   }
 
   addSum(other: ExactSum): void {
@@ -43,7 +44,7 @@ export class ExactSum {
   /** The exact sum in yuan. */
   toDecimal(): Decimal {
     const fenTotal = this.big === null ? fenToYuan(this.fen) : fenToYuanByText(this.big + BigInt(this.fen));
-    return this.dec === null ? fenTotal : fenTotal.plus(this.dec);
+    return this.dec === null ? fenTotal : this.dec.plus(fenTotal);
   }
 
   /** The exact sum as a plain decimal string of yuan, for JSON. */

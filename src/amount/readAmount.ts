@@ -4,7 +4,17 @@ import { D, isDecimalLike } from '../_lib/decimal';
 /** What an amount may be given as: a decimal string (preferred), a finite number, or a decimal.js `Decimal`. */
 export type AmountInput = string | number | Decimal;
 
+/**
+ * The limits of amounts and sums, the same on every path (docs/input.md, issue 26): an amount has
+ * at most 30 digits before the point and 30 after it, whether given as a string, a number or a
+ * Decimal; a sum of them (at most 2^53 lines) is below 10^46 with at most 30 decimals, the largest
+ * the accumulator's JSON state and ratesFromSQL read back.
+ * @internal
+ */
+export const LIMITS = { integerDigits: 30, fractionDigits: 30, sumIntegerDigits: 46 } as const;
+
 const AMOUNT_RE = /^[+-]?\d{1,30}(?:\.\d{1,30})?$/;
+const SUM_RE = /^-?\d{1,46}(?:\.\d{1,30})?$/;
 
 /** The most significant digits a number may carry: a double holds 15 decimal digits faithfully. */
 export const MAX_NUMBER_DIGITS = 15;
@@ -63,7 +73,18 @@ export const isAmountText = (text: string): boolean => text.length <= 64 && AMOU
 
 /** What the package expects of an amount, for error messages. */
 export const AMOUNT_EXPECTED =
-  'a finite decimal amount such as "1234.56" (digits, optional sign and decimal point; a number must have at most 15 significant digits, pass a string for more)';
+  'a finite decimal amount such as "1234.56" (digits, optional sign and decimal point; at most 30 digits before the point and 30 after; a number must have at most 15 significant digits, pass a string for more)';
+
+/** Whether a Decimal is within an amount's limits: fewer than 10^30, at most 30 decimals. */
+const withinAmount = (d: Decimal): boolean => d.isFinite() && d.abs().lessThan('1e30') && d.decimalPlaces() <= LIMITS.fractionDigits;
+
+/**
+ * Reads a sum as the JSON state writes it (a plain decimal below 10^46 with at most 30 decimals),
+ * or null. @internal
+ */
+export function readSum(value: unknown): Decimal | null {
+  return typeof value === 'string' && SUM_RE.test(value) ? new D(value) : null;
+}
 
 /**
  * Reads an amount exactly, or returns null when it is not one.
@@ -82,11 +103,13 @@ export function readAmount(value: unknown): Decimal | null {
   }
   if (typeof value === 'number') {
     if (!Number.isFinite(value) || significantDigits(value) > MAX_NUMBER_DIGITS) return null;
-    return new D(value).plus(0);
+    const d = new D(value);
+    return withinAmount(d) ? d.plus(0) : null;
   }
   if (isDecimalLike(value)) {
-    if (!value.isFinite()) return null;
-    return new D(value.toString()).plus(0);
+    // copied exactly (a Decimal's digits are never rounded here), then held to the same limits as a string
+    const d = value.isFinite() ? new D(value.toString()) : null;
+    return d !== null && withinAmount(d) ? d.plus(0) : null;
   }
   return null;
 }

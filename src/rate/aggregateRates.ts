@@ -1,6 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import { SU_2022_38 } from '../policy/documents';
-import { ZERO } from '../_lib/decimal';
+import { DS } from '../_lib/decimal';
 import { array, custom, either, minLength, oneOf, optional, readOrThrow, record, str, strictObject } from '../_lib/read';
 import { regionKey } from '../_lib/region';
 import { inputError } from '../errors';
@@ -141,9 +141,10 @@ export function aggregateRates(measures: readonly InstitutionMeasure[], options:
 }
 
 function summarize(g: Group, by: RegionKey, mixedPolicies: readonly Warning[], withData: ReadonlySet<string>): RegionalMeasure {
-  let platform: Decimal = ZERO;
-  let total: Decimal = ZERO;
-  let emergency: Decimal = ZERO;
+  // sums of amounts in DS, exact however large (a sum of 60-digit totals needs more than D's 60 digits)
+  let platform: Decimal = new DS(0);
+  let total: Decimal = new DS(0);
+  let emergency: Decimal = new DS(0);
   let lines = 0;
   const excluded = new Map<ExclusionReason, { lines: number; amount: Decimal }>();
   const inconsistent: string[] = [];
@@ -156,7 +157,7 @@ function summarize(g: Group, by: RegionKey, mixedPolicies: readonly Warning[], w
     for (const reason of EXCLUSION_REASONS) {
       const t = m.excluded[reason];
       if (t === undefined) continue;
-      const acc = excluded.get(reason) ?? { lines: 0, amount: ZERO };
+      const acc = excluded.get(reason) ?? { lines: 0, amount: new DS(0) };
       excluded.set(reason, { lines: acc.lines + t.lines, amount: acc.amount.plus(t.amount) });
     }
   }

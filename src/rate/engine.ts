@@ -2,7 +2,7 @@ import type { InstitutionInput } from '../institution/schema';
 import type { PolicyId } from '../policy/policies';
 import type { Decimal } from 'decimal.js';
 import { datePrefix, CIVIL_DATE } from '../_lib/dates';
-import { ZERO } from '../_lib/decimal';
+import { DS, ZERO } from '../_lib/decimal';
 import { fenQuotient } from '../_lib/decimalWords';
 import { ExactSum, FEN_LIMIT, fenToYuan, numberFen, parseFen } from '../_lib/exactSum';
 import { bool, int, object, optional, readOrThrow } from '../_lib/read';
@@ -260,7 +260,7 @@ export class RateEngine {
       }
     } else {
       const d = this.dec.get(slot);
-      this.dec.set(slot, d === undefined ? dec : d.plus(dec));
+      this.dec.set(slot, d === undefined ? new DS(dec) : d.plus(dec));
     }
   }
 

@@ -1,6 +1,6 @@
 import { isCivilDate } from '../_lib/dates';
 import { ExactSum } from '../_lib/exactSum';
-import { readAmount } from '../amount/readAmount';
+import { readSum } from '../amount/readAmount';
 import { inputError } from '../errors';
 import { EXCLUDED, HOT, S_EMERGENCY, S_LINES, S_PLATFORM, S_TOTAL, type RateAccumulatorJSON, type RateEngine } from './engine';
 import { EXCLUSION_REASONS, type ExclusionReason, type RejectedLine } from './types';
@@ -43,7 +43,9 @@ export function compatibilityKey(engine: RateEngine): string {
 /** The engine's state as plain JSON. */
 export function engineToJSON(engine: RateEngine): RateAccumulatorJSON {
   const F = engine.F;
-  const measures: Record<string, Record<string, readonly [string, string, string, number, Partial<Record<ExclusionReason, readonly [number, string]>>]>> = {};
+  // keyed by institution id without a prototype: an id "__proto__" is an own key like any other (assigned to
+  // a plain object, it set the prototype and vanished from the JSON)
+  const measures = Object.create(null) as Record<string, Record<string, readonly [string, string, string, number, Partial<Record<ExclusionReason, readonly [number, string]>>]>>;
   engine.institutions.forEach((inst, i) => {
     if (engine.inScope[i] === 0) return;
     const per: Record<string, readonly [string, string, string, number, Partial<Record<ExclusionReason, readonly [number, string]>>]> = {};
@@ -117,8 +119,9 @@ export function loadTotals(engine: RateEngine, seen: number, input: ExactSum, ou
 export function restoreEngine(engine: RateEngine, json: RateAccumulatorJSON, fn: string): void {
   const bad = (path: string, value: unknown, expected: string) => inputError(fn, path, value, expected);
   const sum = (text: unknown, path: string): ExactSum => {
-    if (typeof text !== 'string' || readAmount(text) === null) throw bad(path, text, 'an exact decimal string');
-    return ExactSum.fromString(text);
+    // any sum the engine can write: below 10^46, at most 30 decimals (LIMITS)
+    if (readSum(text) === null) throw bad(path, text, 'an exact decimal string below 10^46 with at most 30 decimals, as toJSON writes it');
+    return ExactSum.fromString(text as string);
   };
   const count = (n: unknown, path: string): number => {
     if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) throw bad(path, n, 'a line count');
@@ -140,7 +143,7 @@ export function restoreEngine(engine: RateEngine, json: RateAccumulatorJSON, fn:
   }
   engine.institutions.forEach((inst, i) => {
     if (engine.inScope[i] === 0) return;
-    const per = json.measures?.[inst.id];
+    const per = json.measures !== null && typeof json.measures === 'object' && Object.hasOwn(json.measures, inst.id) ? json.measures[inst.id] : undefined;
     if (per === undefined) throw bad(`json.measures.${inst.id}`, per, 'the measures of an in-scope institution');
     engine.policy.measures.forEach((pm, k) => {
       const row = per[pm.id];

@@ -1,4 +1,5 @@
 import type { Decimal } from 'decimal.js';
+import { D, DS } from '../_lib/decimal';
 import type { RateFigures, Warning } from './types';
 
 /**
@@ -20,7 +21,7 @@ export function rateFigures(platformAmount: Decimal, totalAmount: Decimal, emerg
   }
   if (platformAmount.greaterThan(totalAmount)) {
     warnings.push({ code: 'platform-exceeds-total', message: `省平台采购金额（${platformAmount.toFixed()}）大于总金额（${totalAmount.toFixed()}） / the platform amount exceeds the total` });
-  } else if (platformAmount.plus(emergencyAmount).greaterThan(totalAmount)) {
+  } else if (new DS(platformAmount).plus(emergencyAmount).greaterThan(totalAmount)) {
     warnings.push({ code: 'parts-exceed-total', message: `省平台与应急采购金额之和大于总金额（${totalAmount.toFixed()}） / platform + emergency exceeds the total` });
   }
   if (warnings.length > 0) {
@@ -29,5 +30,5 @@ export function rateFigures(platformAmount: Decimal, totalAmount: Decimal, emerg
   if (totalAmount.isZero()) {
     return { platformAmount, totalAmount, emergencyAmount, rate: null, status: 'no-purchases', warnings };
   }
-  return { platformAmount, totalAmount, emergencyAmount, rate: quotient === undefined ? platformAmount.dividedBy(totalAmount) : quotient(), status: 'ok', warnings };
+  return { platformAmount, totalAmount, emergencyAmount, rate: quotient === undefined ? new D(platformAmount).dividedBy(totalAmount) : quotient(), status: 'ok', warnings };
 }

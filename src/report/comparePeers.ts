@@ -1,7 +1,7 @@
 import { strictKeys } from '../_lib/options';
 import type { PolicyId } from '../policy/policies';
 import type { Decimal } from 'decimal.js';
-import { D, ZERO } from '../_lib/decimal';
+import { D, DS, ZERO } from '../_lib/decimal';
 import { dayNumber, parseCivilDate } from '../_lib/dates';
 import { readPeriod, type Period } from '../_lib/period';
 import { readOrThrow } from '../_lib/read';
@@ -62,8 +62,9 @@ function quantile(sorted: readonly Decimal[], p: Decimal): Decimal | null {
   return a.plus(frac.times(b.minus(a)));
 }
 
-const gap = (need: Decimal, have: Decimal): Decimal => {
-  const g = need.minus(have);
+/** max(0, share × total − platform), in DS: exact however large the amounts. */
+const gap = (share: Decimal, total: Decimal, have: Decimal): Decimal => {
+  const g = new DS(share).times(total).minus(have);
   return g.isPositive() && !g.isZero() ? g : ZERO;
 };
 
@@ -126,8 +127,8 @@ export function comparePeers(measures: readonly InstitutionMeasure[], options: C
           rate: m.rate!,
           rank: higher + 1,
           percentile: withRate.length < 2 ? null : new D(lower).dividedBy(withRate.length - 1),
-          toMedianAmount: gap(median!.times(m.totalAmount), m.platformAmount),
-          toTargetAmount: target === undefined ? null : gap(new D(target.minimum).times(m.totalAmount), m.platformAmount),
+          toMedianAmount: gap(median!, m.totalAmount, m.platformAmount),
+          toTargetAmount: target === undefined ? null : gap(new D(target.minimum), m.totalAmount, m.platformAmount),
         };
       });
     return {

@@ -1,15 +1,16 @@
 import { ExactSum } from '../_lib/exactSum';
-import { significantDigitsOfText } from '../amount/readAmount';
+import { DS } from '../_lib/decimal';
+import { LIMITS, significantDigitsOfText } from '../amount/readAmount';
 
 /** A plain or scientific decimal, as drivers write exact numbers (`'1234.56'`, `'-0.000001'`, `'1E+3'`). */
 const DECIMAL_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d{1,3})?$/;
 
-/** The most significant digits a value may have: the package's decimals keep 60 exactly. */
-const MAX_DIGITS = 60;
+/** The most significant digits a value may have: a sum's (46 before the point, 30 after: LIMITS). */
+const MAX_DIGITS = 76;
 
 /** What an amount read from a result row may be, for error messages. */
 export const SQL_AMOUNT_EXPECTED =
-  'an exact decimal: a string such as "1234.56" (pg, mysql2), a safe integer, a bigint, or a driver\'s decimal value (DuckDB\'s DuckDBDecimalValue); a fractional number may have lost digits, read decimals as text';
+  'an exact decimal below 10^46 with at most 30 decimals: a string such as "1234.56" (pg, mysql2), a safe integer, a bigint, or a driver\'s decimal value (DuckDB\'s DuckDBDecimalValue); a fractional number may have lost digits, read decimals as text';
 /** What a count read from a result row may be, for error messages. */
 export const SQL_COUNT_EXPECTED = 'a line count: a non-negative safe integer, as a number, a bigint or a string of digits';
 
@@ -53,7 +54,10 @@ export function decimalText(value: unknown): string | null {
 /** An exact amount read from a result cell, or null. @internal */
 export function readSqlAmount(value: unknown): ExactSum | null {
   const text = decimalText(value);
-  return text === null ? null : ExactSum.fromString(text);
+  if (text === null) return null;
+  // the limit of a sum, as the engine and the JSON state keep it: below 10^46, at most 30 decimals
+  const d = new DS(text);
+  return d.abs().lessThan('1e46') && d.decimalPlaces() <= LIMITS.fractionDigits ? ExactSum.fromString(d.toFixed()) : null;
 }
 
 /** A line count read from a result cell, or null. @internal */

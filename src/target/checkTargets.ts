@@ -1,7 +1,7 @@
 import { strictKeys } from '../_lib/options';
 import type { PolicyId } from '../policy/policies';
 import type { Decimal } from 'decimal.js';
-import { D, HUNDRED, ONE, ZERO } from '../_lib/decimal';
+import { D, DS, HUNDRED, ONE, ZERO } from '../_lib/decimal';
 import { int, object, oneOf, optional, readOrThrow } from '../_lib/read';
 import { inputError } from '../errors';
 import type { Level } from '../institution/schema';
@@ -145,20 +145,22 @@ function check(
   if (hasRate) {
     const P = m.platformAmount;
     const T = m.totalAmount;
-    const needed = t.times(T);
+    // products and differences of amounts in DS, exact (D's 60 digits could round them for totals past 10^30);
+    // quotients back in D, as everywhere
+    const needed = new DS(t).times(T);
     if (comparison === 'exact') {
       meets = P.greaterThanOrEqualTo(needed);
     } else {
       const shown = P.times(HUNDRED).dividedBy(T).toDecimalPlaces(digits, D.ROUND_HALF_UP);
       meets = shown.greaterThanOrEqualTo(t.times(HUNDRED));
     }
-    marginPoints = P.minus(needed).times(HUNDRED).dividedBy(T);
+    marginPoints = new D(new DS(P).minus(needed).times(HUNDRED)).dividedBy(T);
     const gap = needed.minus(P);
     shortfallAmount = gap.isPositive() && !gap.isZero() ? gap : ZERO;
     const rest = ONE.minus(t);
     shortfallScenarios = {
       moveToPlatform: shortfallAmount,
-      addPlatformPurchases: shortfallAmount.isZero() ? ZERO : rest.isZero() ? null : shortfallAmount.dividedBy(rest),
+      addPlatformPurchases: shortfallAmount.isZero() ? ZERO : rest.isZero() ? null : new D(shortfallAmount).dividedBy(rest),
     };
   }
   return {

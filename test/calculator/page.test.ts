@@ -17,6 +17,7 @@ import {
   aggregateRates,
   checkTargets,
   formatRate,
+  formatShortfall,
   LEVEL_LABELS,
   fromNhsaRecords,
   measureOnlineRates,
@@ -97,24 +98,27 @@ const checkOf = (checks: readonly TargetCheck[], m: InstitutionMeasure | Regiona
 const checkCells = (c: TargetCheck | undefined) => {
   if (c === undefined) return ['—', '—', '—', '—'];
   const s = c.shortfallScenarios;
-  return [pct(c.target), c.meets === null ? '无数据' : c.meets ? '达标' : '未达标', s === null ? '—' : yuan(s.moveToPlatform), s === null || s.addPlatformPurchases === null ? '—' : yuan(s.addPlatformPurchases)];
+  // amounts needed rounded up to the fen (issue 26)
+  return [pct(c.target), c.meets === null ? '无数据' : c.meets ? '达标' : '未达标', formatShortfall(s?.moveToPlatform ?? null), formatShortfall(s?.addPlatformPurchases ?? null)];
 };
+/** A rate as the page shows it beside its target: never printed as the target when it misses it (issue 26). */
+const beside = (e: ReturnType<typeof expected>, m: InstitutionMeasure | RegionalMeasure) => formatRate(m.rate, { digits: 2, target: checkOf(e.checks, m)?.target });
 const STATUS: Record<string, string> = { ok: '正常', 'no-purchases': '无采购', inconsistent: '数据不一致' };
 
 /** The page's institution table as the library's figures give it. */
 function institutionRows(e: ReturnType<typeof expected>): string[][] {
-  return e.result.measures.map((m) => [m.institutionName ?? m.institutionId, m.institutionId, LEVEL_LABELS[m.level].label, m.label, yuan(m.platformAmount), yuan(m.totalAmount), yuan(m.emergencyAmount), pct(m.rate), STATUS[m.status]!, ...checkCells(checkOf(e.checks, m))]);
+  return e.result.measures.map((m) => [m.institutionName ?? m.institutionId, m.institutionId, LEVEL_LABELS[m.level].label, m.label, yuan(m.platformAmount), yuan(m.totalAmount), yuan(m.emergencyAmount), beside(e, m), STATUS[m.status]!, ...checkCells(checkOf(e.checks, m))]);
 }
 /** The page's regional table: region, level, measure, institutions, not reported, the amounts, the rate. */
 function regionalRows(e: ReturnType<typeof expected>): string[][] {
   const levelName = (l: string) => (l in LEVEL_LABELS ? LEVEL_LABELS[l as keyof typeof LEVEL_LABELS].label : '二级及以上');
-  return e.regions.map((m) => [m.region.id ?? '（未指定地区）', levelName(m.level), m.label, String(m.institutions), String(m.notReported.length), yuan(m.platformAmount), yuan(m.totalAmount), pct(m.rate), ...checkCells(checkOf(e.checks, m))]);
+  return e.regions.map((m) => [m.region.id ?? '（未指定地区）', levelName(m.level), m.label, String(m.institutions), String(m.notReported.length), yuan(m.platformAmount), yuan(m.totalAmount), beside(e, m), ...checkCells(checkOf(e.checks, m))]);
 }
 /** The downloaded results.csv rows, from the library's exact figures. */
 function csvRows(e: ReturnType<typeof expected>): string[][] {
   const row = (m: InstitutionMeasure | RegionalMeasure, type: string, name: string) => {
     const c = checkOf(e.checks, m);
-    return [type, m.subject.id, name, m.level, m.measure, m.platformAmount.toFixed(), m.totalAmount.toFixed(), m.emergencyAmount.toFixed(), m.rate?.toFixed() ?? '', pct(m.rate), m.status, String(m.lines), c?.target.toFixed() ?? '', c === undefined || c.meets === null ? '' : String(c.meets), c?.marginPoints?.toFixed() ?? '', c?.shortfallScenarios?.moveToPlatform.toFixed() ?? '', c?.shortfallScenarios?.addPlatformPurchases?.toFixed() ?? ''];
+    return [type, m.subject.id, name, m.level, m.measure, m.platformAmount.toFixed(), m.totalAmount.toFixed(), m.emergencyAmount.toFixed(), m.rate?.toFixed() ?? '', beside(e, m), m.status, String(m.lines), c?.target.toFixed() ?? '', c === undefined || c.meets === null ? '' : String(c.meets), c?.marginPoints?.toFixed() ?? '', formatShortfall(c?.shortfallScenarios?.moveToPlatform ?? null, { empty: '' }), formatShortfall(c?.shortfallScenarios?.addPlatformPurchases ?? null, { empty: '' })];
   };
   return [...e.result.measures.map((m) => row(m, 'institution', m.institutionName ?? m.institutionId)), ...e.regions.map((m) => row(m, 'region', `${m.region.id ?? ''} ${m.level}`))];
 }

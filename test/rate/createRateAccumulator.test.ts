@@ -69,7 +69,7 @@ describe('createRateAccumulator', () => {
   it('refuses a tampered JSON state, naming the field', () => {
     const json = JSON.parse(JSON.stringify(createRateAccumulator(options).add(line({ institutionId: 'A', amount: '1' })))) as { measures: Record<string, Record<string, unknown[]>> };
     json.measures.A!.drug![1] = '1,0';
-    expect(() => rateAccumulatorFromJSON(json)).toThrow('json.measures.A.drug[1] expected an exact decimal string, got "1,0"');
+    expect(() => rateAccumulatorFromJSON(json)).toThrow('json.measures.A.drug[1] expected an exact decimal string below 10^46 with at most 30 decimals, as toJSON writes it, got "1,0"');
   });
 
   describe('properties', () => {

@@ -133,7 +133,7 @@ describe('ratesFromSQL refuses', () => {
   });
 
   it('an amount that is not an exact decimal, or a count that is not a line count', () => {
-    expect(refuse((g) => (g.measures[0]![3] = '1,000.00'))).toMatch(/^ratesFromSQL: result\.measures\[0\]\.total_amount expected an exact decimal: .*, got "1,000.00"$/);
+    expect(refuse((g) => (g.measures[0]![3] = '1,000.00'))).toMatch(/^ratesFromSQL: result\.measures\[0\]\.total_amount expected an exact decimal below 10\^46 with at most 30 decimals: .*, got "1,000.00"$/);
     // a double such as 999.99 may already have lost digits (getRowsJS, decimalNumbers): refused
     expect(refuse((g) => (g.measures[0]![3] = 999.99))).toMatch(/total_amount expected an exact decimal.*got 999\.99$/);
     expect(refuse((g) => (g.measures[0]![3] = null))).toMatch(/total_amount expected an exact decimal.*got null$/);

@@ -63,22 +63,22 @@ describe('decimalText', () => {
     expect(decimalText(`0.${'0'.repeat(198)}1`)).toBeNull();
   });
 
-  it('reads at most 60 significant digits, counted without sign, point, exponent, leading and trailing zeros', () => {
-    expect(decimalText(digits(60))).toBe(digits(60));
-    expect(decimalText(digits(61))).toBeNull();
-    // 30 + 30 digits with a sign and a point: 60
-    const signed = `-${digits(30)}.${digits(30)}`;
+  it('reads at most 76 significant digits (a sum: 46 before the point, 30 after), counted without sign, point, exponent, leading and trailing zeros', () => {
+    expect(decimalText(digits(76))).toBe(digits(76));
+    expect(decimalText(digits(77))).toBeNull();
+    // 46 + 30 digits with a sign and a point: 76
+    const signed = `-${digits(46)}.${digits(30)}`;
     expect(decimalText(signed)).toBe(signed);
-    expect(decimalText(`-${digits(30)}.${digits(31)}`)).toBeNull();
-    // an exponent is not a digit of the value: 60 digits then E+100
-    expect(decimalText(`${digits(60)}E+100`)).toBe(`${digits(60)}E+100`);
-    // leading zeros (0.0000000000 then 60 digits) and trailing zeros (60 digits then 20 zeros) are not significant
-    expect(decimalText(`0.${'0'.repeat(10)}${digits(60)}`)).toBe(`0.${'0'.repeat(10)}${digits(60)}`);
-    expect(decimalText(`${digits(60)}${'0'.repeat(20)}`)).toBe(`${digits(60)}${'0'.repeat(20)}`);
-    expect(decimalText(`${digits(60)}${'0'.repeat(20)}1`)).toBeNull(); // 81 significant
-    // zeros inside a number are significant: 1, 00, then 59 digits is 62 digits
-    expect(decimalText(`1${'00'}${digits(59)}`)).toBeNull();
-    expect(decimalText(`0.001${'00'}${digits(57)}`)).toBe(`0.001${'00'}${digits(57)}`); // 1 + 2 + 57 = 60
+    expect(decimalText(`-${digits(46)}.${digits(31)}`)).toBeNull();
+    // an exponent is not a digit of the value: 76 digits then E+100
+    expect(decimalText(`${digits(76)}E+100`)).toBe(`${digits(76)}E+100`);
+    // leading zeros (0.0000000000 then 76 digits) and trailing zeros (76 digits then 20 zeros) are not significant
+    expect(decimalText(`0.${'0'.repeat(10)}${digits(76)}`)).toBe(`0.${'0'.repeat(10)}${digits(76)}`);
+    expect(decimalText(`${digits(76)}${'0'.repeat(20)}`)).toBe(`${digits(76)}${'0'.repeat(20)}`);
+    expect(decimalText(`${digits(76)}${'0'.repeat(20)}1`)).toBeNull(); // 97 significant
+    // zeros inside a number are significant: 1, 00, then 75 digits is 78 digits
+    expect(decimalText(`1${'00'}${digits(75)}`)).toBeNull();
+    expect(decimalText(`0.001${'00'}${digits(73)}`)).toBe(`0.001${'00'}${digits(73)}`); // 1 + 2 + 73 = 76
   });
 });
 
@@ -87,6 +87,18 @@ describe('readSqlAmount', () => {
     expect(readSqlAmount('1062.50')?.toDecimal().toFixed()).toBe('1062.5');
     expect(readSqlAmount('12345678901234567890123.456789')?.toDecimal().toFixed()).toBe('12345678901234567890123.456789');
     expect(readSqlAmount(999.99)).toBeNull();
+  });
+
+  it('reads a sum up to the engine\'s limit: below 10^46, at most 30 decimals (issue 26)', () => {
+    // 46 nines and 30 nines after the point: the largest sum; 47 digits before the point, or 31 after, are beyond it
+    const largest = `${'9'.repeat(46)}.${'9'.repeat(30)}`;
+    expect(readSqlAmount(largest)?.toDecimal().toFixed()).toBe(largest);
+    expect(readSqlAmount(`-${largest}`)?.toDecimal().toFixed()).toBe(`-${largest}`);
+    expect(readSqlAmount(`1${'0'.repeat(46)}`)).toBeNull();
+    expect(readSqlAmount(`0.${'0'.repeat(30)}1`)).toBeNull();
+    // a scientific text within the limit is read exactly
+    expect(readSqlAmount('1E+45')?.toDecimal().toFixed()).toBe(`1${'0'.repeat(45)}`);
+    expect(readSqlAmount('1E+46')).toBeNull();
   });
 });
 
