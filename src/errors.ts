@@ -71,6 +71,28 @@ export function showValue(value: unknown): string {
   }
 }
 
+/**
+ * A value as JSON can carry it: itself where JSON keeps it as it is, else its text (a bigint's digits,
+ * `'NaN'`, a Decimal's digits, a Date's ISO text, a Map's or a function's description). The JSON state
+ * of an accumulator keeps rejected values so, and a warning shows them so, alike on every path.
+ * @internal
+ */
+export function jsonValue(value: unknown): unknown {
+  if (value === undefined || value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
+  if (typeof value === 'object' && !(value instanceof Map) && !(value instanceof Set)) {
+    try {
+      const text = JSON.stringify(value);
+      const back: unknown = JSON.parse(text);
+      // kept when JSON gives it back as it wrote it (not {"a":NaN} → {"a":null}, which a second trip would keep)
+      if (JSON.stringify(back) === text) return back;
+    } catch {
+      // a bigint inside, a cycle: its description below
+    }
+  }
+  return typeof value === 'bigint' ? String(value) : showValue(value);
+}
+
 /** Keeps a value for an issue, cutting very long strings (with their length) so errors stay small. */
 export function keepValue(value: unknown): unknown {
   if (typeof value === 'string' && value.length > MAX_KEPT) return `${value.slice(0, MAX_SHOWN)}… (${value.length} characters)`;

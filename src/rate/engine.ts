@@ -2,7 +2,7 @@ import type { InstitutionInput } from '../institution/schema';
 import type { PolicyId } from '../policy/policies';
 import type { Decimal } from 'decimal.js';
 import { datePrefix, CIVIL_DATE } from '../_lib/dates';
-import { DS, ZERO } from '../_lib/decimal';
+import { DS } from '../_lib/decimal';
 import { fenQuotient } from '../_lib/decimalWords';
 import { ExactSum, FEN_LIMIT, fenToYuan, numberFen, parseFen } from '../_lib/exactSum';
 import { bool, int, object, optional, readOrThrow } from '../_lib/read';
@@ -566,7 +566,8 @@ export class RateEngine {
     }
     const byReason = {} as Record<ExclusionReason, LineTally>;
     let exLines = 0;
-    let exAmount: Decimal = ZERO;
+    // sums in DS: exact past D's 60 digits (two 30 + 30-digit amounts)
+    let exAmount: Decimal = new DS(0);
     for (let r = 0; r < 4; r++) {
       const amount = excludedSums[r]!.toDecimal();
       byReason[EXCLUSION_REASONS[r]!] = { lines: excludedLines[r]!, amount };
@@ -576,7 +577,7 @@ export class RateEngine {
     const input: LineTally = { lines: this.seen, amount: this.input.toDecimal() };
     const inc: LineTally = { lines: includedLines, amount: includedSum.toDecimal() };
     const rej = this.rejected.freeze();
-    const balanced = input.lines === inc.lines + exLines + rej.lines && input.amount.equals(inc.amount.plus(exAmount).plus(rej.amount));
+    const balanced = input.lines === inc.lines + exLines + rej.lines && input.amount.equals(new DS(inc.amount).plus(exAmount).plus(rej.amount));
     const ledger: Ledger = {
       input,
       included: inc,

@@ -1,7 +1,7 @@
 import { isCivilDate } from '../_lib/dates';
 import { ExactSum } from '../_lib/exactSum';
 import { readSum } from '../amount/readAmount';
-import { inputError } from '../errors';
+import { inputError, jsonValue } from '../errors';
 import { EXCLUDED, HOT, S_EMERGENCY, S_LINES, S_PLATFORM, S_TOTAL, type RateAccumulatorJSON, type RateEngine } from './engine';
 import { EXCLUSION_REASONS, type ExclusionReason, type RejectedLine } from './types';
 
@@ -72,7 +72,8 @@ export function engineToJSON(engine: RateEngine): RateAccumulatorJSON {
     seen: engine.seen,
     input: engine.input.toJSON(),
     excluded: { 'institution-out-of-scope': [engine.outOfScope.lines, engine.outOfScope.sum.toJSON()], 'outside-period': zero, 'excluded-kind': zero, 'missing-insurance-code': zero },
-    rejected: { lines: engine.rejected.lines, amount: engine.rejected.sum.toJSON(), reasons: engine.rejections.slice() },
+    // values as JSON can carry them (a bigint amount made JSON.stringify throw; a Decimal or NaN came back as another value)
+    rejected: { lines: engine.rejected.lines, amount: engine.rejected.sum.toJSON(), reasons: engine.rejections.map((r) => ({ ...r, value: jsonValue(r.value) })) },
     measures,
     dates: engine.firstDate === '' ? null : [engine.firstDate, engine.lastDate],
   };

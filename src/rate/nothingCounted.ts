@@ -1,5 +1,5 @@
 import type { Period } from '../_lib/period';
-import { showValue } from '../errors';
+import { jsonValue, showValue } from '../errors';
 import { EXCLUSION_LABELS, EXCLUSION_REASONS, REJECTION_LABELS, type Ledger, type RejectionKey, type Warning } from './types';
 
 /** The dates of the lines seen (valid `YYYY-MM-DD` dates, whatever became of the lines), first and last. */
@@ -31,7 +31,8 @@ export function nothingCountedWarnings(ledger: Ledger, period: Period | undefine
   for (const r of EXCLUSION_REASONS) counts.set(r, excluded.byReason[r].lines);
   const [key, count] = [...counts].reduce((a, b) => (b[1] > a[1] ? b : a));
   const example = rejected.reasons.find((r) => keyOf(r) === key);
-  const at = example === undefined ? '' : `lines[${example.index}]${example.field && `.${example.field}`} ${showValue(example.value)}`;
+  // the value as JSON carries it, so that a state sent through JSON gives the same warning
+  const at = example === undefined ? '' : `lines[${example.index}]${example.field && `.${example.field}`} ${showValue(jsonValue(example.value))}`;
   const outside = key === 'outside-period' && period !== undefined && count === n - rejected.lines ? `${period.from} – ${period.to}` : '';
   const label = key in EXCLUSION_LABELS ? EXCLUSION_LABELS[key as keyof typeof EXCLUSION_LABELS] : REJECTION_LABELS[key as RejectionKey] ?? '未知';
   const code = rejected.lines === n ? 'all-lines-rejected' : outside !== '' ? 'all-lines-outside-period' : 'no-line-included';

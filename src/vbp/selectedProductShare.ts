@@ -1,7 +1,7 @@
 import { strictKeys } from '../_lib/options';
 import type { Decimal } from 'decimal.js';
 import { GAN_2023_28 } from '../policy/documents';
-import { HUNDRED, ZERO } from '../_lib/decimal';
+import { D, DS, HUNDRED } from '../_lib/decimal';
 import { readAmount } from '../amount/readAmount';
 import { inputError } from '../errors';
 import type { Citation } from '../policy/schema';
@@ -103,7 +103,7 @@ export function selectedProductShare(purchases: readonly GenericPurchase[], opti
       throw inputError(fn, `purchases[${i}].amount`, p.amount, 'a finite decimal amount such as "1234.56"', 'invalid-amount');
     }
     let g = groups.get(p.genericName);
-    if (g === undefined) groups.set(p.genericName, (g = { selQ: ZERO, totQ: ZERO, selA: ZERO, totA: ZERO, non: new Map() }));
+    if (g === undefined) groups.set(p.genericName, (g = { selQ: new DS(0), totQ: new DS(0), selA: new DS(0), totA: new DS(0), non: new Map() }));
     g.totQ = g.totQ.plus(quantity);
     g.totA = g.totA.plus(amount);
     if (p.selected) {
@@ -111,13 +111,13 @@ export function selectedProductShare(purchases: readonly GenericPurchase[], opti
       g.selA = g.selA.plus(amount);
     } else {
       const key = String(p.product ?? '');
-      const n = g.non.get(key) ?? { quantity: ZERO, amount: ZERO, lines: 0 };
+      const n = g.non.get(key) ?? { quantity: new DS(0), amount: new DS(0), lines: 0 };
       g.non.set(key, { quantity: n.quantity.plus(quantity), amount: n.amount.plus(amount), lines: n.lines + 1 });
     }
   });
   return [...groups.entries()].map(([genericName, g]) => {
-    const quantityShare = g.totQ.isZero() ? null : g.selQ.dividedBy(g.totQ);
-    const amountShare = g.totA.isZero() ? null : g.selA.dividedBy(g.totA);
+    const quantityShare = g.totQ.isZero() ? null : new D(g.selQ).dividedBy(g.totQ);
+    const amountShare = g.totA.isZero() ? null : new D(g.selA).dividedBy(g.totA);
     const agreed = proportions.get(genericName) ?? null;
     // exact: selected ≥ agreed × total
     const meets = agreed === null || g.totQ.isZero() ? null : g.selQ.greaterThanOrEqualTo(agreed.times(g.totQ));
