@@ -10,6 +10,9 @@ import mysql from 'mysql2/promise';
 import type { InstitutionInput, SqlDialect } from '../../src/index';
 
 /** A line as stored in a table: every field may be NULL. */
+/** MariaDB's binary NO PAD collation of utf8mb4 (MySQL 8: utf8mb4_0900_bin), for id columns (docs/sql.md). */
+export const MARIADB_ID_COLLATION = 'utf8mb4_nopad_bin';
+
 export interface LineRow {
   readonly institutionId: string | null;
   readonly receivedOn: string | null;
@@ -100,9 +103,12 @@ export async function openMariaDB(socket: string, institutions: readonly Institu
   // than MySQL: it accepts a column of a CTE selected beside a GROUP BY on an expression of it, which
   // MySQL 8 refuses, so the regions query's MIN(region) for MySQL is not proven needed here
   await db.query("SET SESSION sql_mode = 'ONLY_FULL_GROUP_BY,STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'");
-  await db.query('CREATE TABLE institutions (id VARCHAR(200) PRIMARY KEY, level VARCHAR(20), ownership VARCHAR(20), province VARCHAR(50), city VARCHAR(50), county VARCHAR(50))');
+  // the id columns as docs/sql.md declares them: a binary NO PAD collation, so that 'H1', 'h1' and 'H1 ' are three keys
+  // (the default collation made them one: Duplicate entry 'h1' for key 'PRIMARY'); the other texts keep the
+  // default collation, whose traps the compiled SQL must survive
+  await db.query(`CREATE TABLE institutions (id VARCHAR(200) CHARACTER SET utf8mb4 COLLATE ${MARIADB_ID_COLLATION} PRIMARY KEY, level VARCHAR(20), ownership VARCHAR(20), province VARCHAR(50), city VARCHAR(50), county VARCHAR(50))`);
   if (institutions.length > 0) await db.query('INSERT INTO institutions VALUES ?', [institutions.map((i) => [...institutionCells(i)])]);
-  await db.query('CREATE TABLE purchase_lines (institution_id VARCHAR(200), received_on DATE, category VARCHAR(50), kind VARCHAR(50), high_value BOOLEAN, insurance_code VARCHAR(50), channel VARCHAR(50), amount DECIMAL(38, 6))');
+  await db.query(`CREATE TABLE purchase_lines (institution_id VARCHAR(200) CHARACTER SET utf8mb4 COLLATE ${MARIADB_ID_COLLATION}, received_on DATE, category VARCHAR(50), kind VARCHAR(50), high_value BOOLEAN, insurance_code VARCHAR(50), channel VARCHAR(50), amount DECIMAL(38, 6))`);
   return {
     name: 'MariaDB',
     dialect: 'mysql',

@@ -135,10 +135,10 @@ async function viaSQL(db: TestDatabase, rows: readonly LineRow[], policy: Policy
 }
 
 const mariadb = inject('mariadb');
-const DATABASES: [string, () => Promise<TestDatabase>, number][] = [
-  ['DuckDB', () => openDuckDB(institutions), 60],
-  ['PostgreSQL (PGlite)', () => openPGlite(institutions), 30],
-  ['MariaDB', () => openMariaDB((mariadb as { socket: string }).socket, institutions), 40],
+const DATABASES: [string, (list?: readonly InstitutionInput[]) => Promise<TestDatabase>, number][] = [
+  ['DuckDB', (list = institutions) => openDuckDB(list), 60],
+  ['PostgreSQL (PGlite)', (list = institutions) => openPGlite(list), 30],
+  ['MariaDB', (list = institutions) => openMariaDB((mariadb as { socket: string }).socket, list), 40],
 ];
 
 describe('ratesFromSQL', () => {
@@ -198,6 +198,30 @@ describe('ratesFromSQL', () => {
             expect(js.ledger.rejected.lines).toBeGreaterThan(0);
             expectSame(await viaSQL(db, rows, policy, period, 'array'), js, rows);
           }
+        }
+      });
+
+      it('keeps ids that differ only in case or a trailing space as three institutions, as JavaScript does (issue 26)', async () => {
+        // H1, h1 and "H1 " in the institutions table (one key under MySQL's default collation): three measures each with their own lines
+        const three: InstitutionInput[] = ['H1', 'h1', 'H1 '].map((id) => ({ id, level: 'tertiary', ownership: 'public', region: { city: '南通市' } }));
+        const own = await open(three);
+        try {
+          const line = (id: string, amount: string): LineRow => ({ institutionId: id, receivedOn: '2024-01-05', category: 'drug', kind: null, highValue: null, insuranceCode: 'X', channel: 'platform', amount });
+          const rows = [line('H1', '1'), line('h1', '20'), line('h1', '20'), line('H1 ', '300'), line('h1 ', '4000')];
+          await own.setLines(rows);
+          const sql = compileRatesSQL('jiangsu-2022', { dialect: own.dialect });
+          const result = ratesFromSQL({ measures: await own.query(sql.measures, 'object'), ledger: await own.query(sql.ledger, 'object') }, { policy: 'jiangsu-2022', institutions: three });
+          // H1: 1; h1: 20 + 20 = 40; "H1 ": 300; "h1 " is none of them (4000, unknown)
+          expect(result.measures.filter((m) => m.measure === 'drug').map((m) => [m.institutionId, m.platformAmount.toFixed(), m.lines])).toEqual([
+            ['H1', '1', 1],
+            ['h1', '40', 2],
+            ['H1 ', '300', 1],
+          ]);
+          expect(result.measures.length).toBe(6);
+          expect(result.ledger.rejected.byReason?.['unknown-institution']?.lines).toBe(1);
+          expect(JSON.stringify(result.measures)).toBe(JSON.stringify(measureOnlineRates(asLines(rows), { policy: 'jiangsu-2022', institutions: three }).measures));
+        } finally {
+          await own.close();
         }
       });
 
