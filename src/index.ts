@@ -170,6 +170,7 @@ export {
   formatPeriod,
   renderBulletin,
   reportingCompleteness,
+  toCsv,
   toMonitoringForm,
   type BulletinInput,
   type ComparePeersOptions,
@@ -187,6 +188,7 @@ export {
   type MonitoringFormRates,
   type MonitoringFormRow,
   type MonitoringFormRowInput,
+  type ToCsvOptions,
   type ToMonitoringFormOptions,
 } from './report';
 export {

@@ -89,6 +89,7 @@ describe('public API', () => {
         "reviewDemandReport",
         "selectedProductShare",
         "timeProgress",
+        "toCsv",
         "toICS",
         "toMonitoringForm",
         "vbpVolumeRange",

@@ -33,6 +33,7 @@ import {
   SunshineInputError,
   timeProgress,
   toICS,
+  toCsv,
   toMonitoringForm,
   type VolumeItem,
 } from '../src/index';
@@ -64,6 +65,7 @@ const rows: [fn: string, call: (key: string) => unknown, typo: string, meant: st
   ['checkTargets', (k) => checkTargets(measures, 'jiangsu-2022', plus({}, k)), 'comapre', 'compare'],
   ['formatRate', (k) => formatRate('0.5', plus({}, k)), 'digit', 'digits'],
   ['formatShortfall', (k) => formatShortfall('1', plus({}, k)), 'empy', 'empty'],
+  ['toCsv', (k) => toCsv([], plus({}, k)), 'bon', 'bom'],
   ['getPolicy', (k) => getPolicy('jiangsu-2022', plus({}, k)), 'asof', 'asOf'],
   ['compileRatesSQL', (k) => compileRatesSQL('jiangsu-2022', plus({ dialect: 'duckdb' }, k)), 'lineTable', 'linesTable'],
   ['toMonitoringForm', (k) => toMonitoringForm(measures, plus({}, k)), 'digts', 'digits'],

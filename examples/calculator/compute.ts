@@ -12,6 +12,7 @@ import {
   EXCLUSION_LABELS,
   formatRate,
   formatShortfall,
+  toCsv,
   fromCsvRowsInChunks,
   fromNhsaRecords,
   getPolicy,
@@ -214,12 +215,6 @@ export async function compute(
   return { choices, policyDocument: policy.document, result, regions, checks, completeness, peers, problems, rowsRead: total, rowsUnread, bulletin };
 }
 
-const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-/** CSV text with a BOM (WPS and Excel then read it as UTF-8) and CRLF line ends. */
-export const toCsv = (rows: readonly (readonly unknown[])[]) => `\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 
 /** The results as CSV: one row per institution measure and per regional measure, with its target check (English keys). */
 export function resultsCsv(r: Results): string {

@@ -13,3 +13,4 @@ export { reportingCompleteness, type CompletenessRow, type ReportingCompleteness
 export { comparePeers, mostImproved, type ComparePeersOptions, type Improvement, type MostImprovedOptions, type PeerGroup, type PeerRank } from './comparePeers';
 export { renderBulletin, type BulletinInput, type RenderBulletinOptions } from './renderBulletin';
 export { formatPeriod } from './formatPeriod';
+export { toCsv, type ToCsvOptions } from './toCsv';

@@ -86,8 +86,9 @@ function htmlTable(t: Table): string {
 const mdText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 function markdownTable(t: Table): string {
-  const cell = (s: string) => s.replace(/\|/g, '\\|');
-  return [`**${t.caption}**`, '', `| ${t.head.map(cell).join(' | ')} |`, `|${t.head.map(() => '---').join('|')}|`, ...t.rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
+  // every cell escaped: `|` would end it, `<`, `>` and `&` would be markup to a renderer that allows HTML (issue 26)
+  const cell = (s: string) => mdText(s).replace(/\|/g, '\\|');
+  return [`**${mdText(t.caption)}**`, '', `| ${t.head.map(cell).join(' | ')} |`, `|${t.head.map(() => '---').join('|')}|`, ...t.rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
 }
 
 /** A horizontal bar chart: one bar per item (value in [0, 1+]), with a reference line per item or for all. */
@@ -242,7 +243,7 @@ export function renderBulletin(input: BulletinInput, options: RenderBulletinOpti
   const rounding = `网采率以百分比显示，四舍五入保留 ${digits} 位小数；是否达标按精确值判断。金额：地区表为万元（保留两位小数），其余为元。`;
   if (options.format === 'markdown') {
     const notes = warnings.length === 0 ? [] : ['> **数据提示**', '>', ...warnings.map((w) => `> - ${mdText(w)}`), ''];
-    return [`# ${options.title}`, '', `统计期间：${period}　发布日期：${options.asOf}　依据：${policy.document}`, '', ...notes, rounding, '', ...numbered.flatMap((t) => [markdownTable(t), '']), '（图表见 HTML 版。）', ''].join('\n');
+    return [`# ${mdText(options.title)}`, '', `统计期间：${mdText(period)}　发布日期：${options.asOf}　依据：${policy.document}`, '', ...notes, rounding, '', ...numbered.flatMap((t) => [markdownTable(t), '']), '（图表见 HTML 版。）', ''].join('\n');
   }
   const charts: string[] = [];
   for (const measure of new Set(checks.map((c) => c.measure))) {

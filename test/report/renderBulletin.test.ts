@@ -399,3 +399,14 @@ describe('renderBulletin: the run\'s warnings at the top (issue 25)', () => {
     expect(refusal(() => renderBulletin({ ...base, warnings: [null] as never }, { ...opts, format: 'html' }))).toBe('renderBulletin: input.warnings[0] expected a warning { code, message }, got null');
   });
 });
+
+describe('renderBulletin: Markdown that carries no markup (issue 26)', () => {
+  it('escapes <, > and & in every cell, the title and the period, as the HTML does', () => {
+    const run = measureOnlineRates([line({ institutionId: 'X', amount: '1', channel: 'offline' })], { policy: 'jiangsu-2022', institutions: [{ id: 'X', name: '<script>alert(1)</script> & Co', level: 'tertiary', ownership: 'public' }] });
+    const md = renderBulletin({ policy: 'jiangsu-2022', measures: run.measures, by: 'city', period: 'Q1 <b>' }, { format: 'markdown', title: 'A & <i>B</i>', asOf: '2024-04-20' });
+    expect(md).not.toMatch(/<script|<\/script|<b>|<i>/);
+    expect(md).toContain('# A &amp; &lt;i&gt;B&lt;/i&gt;');
+    expect(md).toContain('统计期间：Q1 &lt;b&gt;');
+    expect(md).toContain('| &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co |');
+  });
+});
