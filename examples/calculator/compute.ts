@@ -99,6 +99,8 @@ export interface Results {
   readonly regions: readonly RegionalMeasure[];
   readonly checks: readonly TargetCheck[];
   readonly completeness: ReturnType<typeof reportingCompleteness>['table'];
+  /** Each institution and measure reported, reported with no purchases, or not reported: the one vocabulary of the page (issue 27). */
+  readonly reporting: ReturnType<typeof reportingCompleteness>['entries'];
   readonly peers: ReturnType<typeof comparePeers>;
   /** Every row the page did not count: unreadable rows of the files, and lines the library rejected. */
   readonly problems: readonly RowProblem[];
@@ -205,54 +207,88 @@ export async function compute(
 
   const regions = aggregateRates(result.measures, { by: choices.by, levelGroups: SECONDARY_AND_ABOVE });
   const checks = checkTargets([...result.measures, ...regions], policy, { digits: choices.digits });
-  const completeness = reportingCompleteness([{ period: choices.periodLabel, measures: result.measures }], { by: choices.by }).table;
+  const { table: completeness, entries: reporting } = reportingCompleteness([{ period: choices.periodLabel, measures: result.measures }], { by: choices.by });
   // one ranking per measure the policy sets a target for
   const peers = [...new Set(policy.targets.map((t) => t.measure))].flatMap((measure) => comparePeers(result.measures, { by: choices.by, measure, policy }));
   const bulletin = renderBulletin(
     { policy, measures: result.measures, by: choices.by, period: choices.periodLabel, warnings: result.warnings },
     { format: 'html', title: `网上采购情况通报（${choices.periodLabel}）`, asOf: choices.asOf, digits: choices.digits },
   );
-  return { choices, policyDocument: policy.document, result, regions, checks, completeness, peers, problems, rowsRead: total, rowsUnread, bulletin };
+  return { choices, policyDocument: policy.document, result, regions, checks, completeness, reporting, peers, problems, rowsRead: total, rowsUnread, bulletin };
 }
 
 
-/** The results as CSV: one row per institution measure and per regional measure, with its target check (English keys). */
+/** The status of a measure in the page's words: 未报送 for an institution with no line at all (reportingCompleteness), 无采购 for lines totalling zero. */
+export function statusLabel(r: Results, m: InstitutionMeasure | RegionalMeasure): string {
+  if (m.subject.type === 'institution' && r.reporting.some((e) => e.institutionId === m.subject.id && e.measure === m.measure && e.status === 'not-reported')) return '未报送';
+  return ({ ok: '正常', 'no-purchases': '无采购', inconsistent: '数据不一致' } as Record<string, string>)[m.status] ?? m.status;
+}
+
+/**
+ * The results as CSV for WPS and Excel (issue 27): Chinese headers and labels (三级, 药品, 正常 / 未报送, 达标 /
+ * 未达标), rates as percentages with the digits chosen and, for machines, the exact decimal in a column of its own,
+ * amounts needed rounded up to the fen (issue 26); one row per institution measure, then per regional measure.
+ * 结果.json keeps English keys and exact decimals.
+ */
 export function resultsCsv(r: Results): string {
   const checkOf = (subject: string, measure: string) => r.checks.find((c) => c.subject.id === subject && c.measure === measure);
-  const row = (m: InstitutionMeasure | RegionalMeasure, type: string, name: string) => {
+  const digits = r.choices.digits;
+  const row = (m: InstitutionMeasure | RegionalMeasure, type: '机构' | '地区', name: string) => {
     const c = checkOf(m.subject.id, m.measure);
+    const status = statusLabel(r, m);
     return [
       type,
       m.subject.id,
       name,
-      m.level,
-      m.measure,
+      levelName(m.level),
+      m.label,
       m.platformAmount.toFixed(),
       m.totalAmount.toFixed(),
       m.emergencyAmount.toFixed(),
-      m.rate?.toFixed() ?? '',
       // beside its target, a rate that misses it never prints as the target (issue 26)
-      formatRate(m.rate, { digits: r.choices.digits, target: c?.target }),
-      m.status,
+      formatRate(m.rate, { digits, target: c?.target, empty: '' }),
+      m.rate?.toFixed() ?? '',
+      status,
       m.lines,
-      c?.target.toFixed() ?? '',
-      c === undefined || c.meets === null ? '' : c.meets,
-      c?.marginPoints?.toFixed() ?? '',
+      c === undefined ? '' : formatRate(c.target, { digits }),
+      c === undefined ? '' : c.meets === null ? status : c.meets ? '达标' : '未达标',
+      c?.marginPoints?.toFixed(digits) ?? '',
       // amounts needed, rounded up to the fen (issue 26): the exact ones are in 结果.json
       formatShortfall(c?.shortfallScenarios?.moveToPlatform ?? null, { empty: '' }),
       formatShortfall(c?.shortfallScenarios?.addPlatformPurchases ?? null, { empty: '' }),
     ];
   };
   return toCsv([
-    ['type', 'subject', 'name', 'level', 'measure', 'platform_amount', 'total_amount', 'emergency_amount', 'rate', 'rate_percent', 'status', 'lines', 'target', 'meets', 'margin_points', 'shortfall_move_to_platform', 'shortfall_add_platform'],
-    ...r.result.measures.map((m) => row(m, 'institution', m.institutionName ?? m.institutionId)),
-    ...r.regions.map((m) => row(m, 'region', `${m.region.id ?? ''} ${m.level}`)),
+    [...RESULTS_CSV_HEADERS],
+    ...r.result.measures.map((m) => row(m, '机构', m.institutionName ?? m.institutionId)),
+    ...r.regions.map((m) => row(m, '地区', m.region.id ?? '（未指定地区）')),
   ]);
 }
 
+/** The columns of 结果.csv. */
+export const RESULTS_CSV_HEADERS = [
+  '类型',
+  '编码',
+  '名称',
+  '级别',
+  '指标',
+  '省平台金额（元）',
+  '院内采购金额（元）',
+  '其中应急采购（元）',
+  '网采率',
+  '网采率（精确值）',
+  '状态',
+  '纳入行数',
+  '目标',
+  '考核结果',
+  '差距（百分点）',
+  '需转入省平台（元，向上取整到分）',
+  '或需新增省平台（元，向上取整到分）',
+] as const;
+
 /** The rows the page did not count, as CSV. */
 export function problemsCsv(r: Results): string {
-  return toCsv([['file', 'row', 'column', 'value', 'reason'], ...r.problems.map((p) => [p.file, p.row, p.column, p.value, p.reason])]);
+  return toCsv([['文件', '行', '列', '值', '原因'], ...r.problems.map((p) => [p.file, p.row, p.column, p.value, p.reason])]);
 }
 
 /** Everything as JSON (amounts and rates as exact decimal strings). */

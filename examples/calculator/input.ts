@@ -6,7 +6,8 @@
 import { Decimal } from 'decimal.js';
 import Papa from 'papaparse';
 import readXlsxFile from 'read-excel-file/universal';
-import { LEVEL_LABELS, LEVELS, OWNERSHIP_LABELS, OWNERSHIPS, type InstitutionInput, type Level, type Ownership } from '../../src/index';
+import { dateReader } from '../../src/adapter/read';
+import { CSV_HEADERS, LEVEL_LABELS, LEVELS, OWNERSHIP_LABELS, OWNERSHIPS, type InstitutionInput, type Level, type Ownership } from '../../src/index';
 
 /** One sheet of rows: the header row as found, and each data row keyed by header, with its row number in the file (the header is row 1). */
 export interface Table {
@@ -41,18 +42,69 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: string 
   }
 }
 
+/** The row that heads a table: the first of its first 30 rows with three or more known headers (title rows and merged captions above it are skipped); else the first row. */
+export function headerIndex(rows: readonly (readonly unknown[])[]): number {
+  for (let k = 0; k < Math.min(rows.length, 30); k++) {
+    const known = (rows[k] ?? []).filter((c) => {
+      const h = String(c ?? '').trim();
+      return h !== '' && (Object.hasOwn(CSV_HEADERS, h) || Object.hasOwn(INSTITUTION_HEADERS, h));
+    }).length;
+    if (known >= 3) return k;
+  }
+  return 0;
+}
+
 /** Rows of a CSV or tab-separated text: the separator is a tab when the header line has one. */
 export function parseDelimited(text: string, name: string, limit = MAX_ROWS): Table {
   const firstLine = text.slice(0, Math.max(0, text.indexOf('\n')) || text.length);
   const delimiter = firstLine.includes('\t') ? '\t' : ',';
   const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: 'greedy' });
-  const [head, ...body] = parsed.data;
-  if (head === undefined) throw new UnreadableFile(`${name}：文件为空 / the file is empty`);
-  if (body.length > limit) throw new UnreadableFile(`${name}：${body.length.toLocaleString('en')} 行，超过本页上限 ${limit.toLocaleString('en')} 行，请分成几个文件 / ${body.length.toLocaleString('en')} rows, more than the page's limit of ${limit.toLocaleString('en')}: split the file`);
-  return toTable(name, head, body);
+  return tableOf(name, parsed.data, limit);
 }
 
-function toTable(name: string, head: readonly unknown[], body: readonly (readonly unknown[])[]): Table {
+/** A table from parsed rows: its header found (rows above it skipped), the rest keyed by it. */
+function tableOf(name: string, data: readonly (readonly unknown[])[], limit = MAX_ROWS): Table {
+  if (data.length === 0) throw new UnreadableFile(`${name}：文件为空 / the file is empty`);
+  const h = headerIndex(data);
+  const body = data.slice(h + 1);
+  if (body.length > limit) throw new UnreadableFile(`${name}：${body.length.toLocaleString('en')} 行，超过本页上限 ${limit.toLocaleString('en')} 行，请分成几个文件 / ${body.length.toLocaleString('en')} rows, more than the page's limit of ${limit.toLocaleString('en')}: split the file`);
+  return toTable(name, data[h]!, body, h + 2);
+}
+
+/** How much text is parsed at a time, so that the page can paint its progress between slices. */
+const SLICE = 2_000_000;
+
+/**
+ * {@link parseDelimited} a slice at a time (about 2 MB of text each, cut at line ends outside quotes), giving the
+ * browser the hand between slices and calling `progress(share of the text read, rows so far)`: a file of a million
+ * lines is read without freezing the tab.
+ */
+export async function parseDelimitedInSlices(text: string, name: string, progress: (share: number, rows: number) => void = () => undefined, limit = MAX_ROWS, slice = SLICE): Promise<Table> {
+  if (text.length <= slice) return parseDelimited(text, name, limit);
+  const firstLine = text.slice(0, Math.max(0, text.indexOf('\n')) || text.length);
+  const delimiter = firstLine.includes('\t') ? '\t' : ',';
+  const data: unknown[][] = [];
+  let at = 0;
+  let quotes = 0;
+  while (at < text.length) {
+    // a cut at a line end where the quotes so far are even: a quoted cell with a line break is never split
+    let end = Math.min(text.length, at + slice);
+    for (let k = at; k < end; k++) if (text.charCodeAt(k) === 34) quotes++;
+    while (end < text.length && (text.charCodeAt(end - 1) !== 10 || quotes % 2 !== 0)) {
+      if (text.charCodeAt(end) === 34) quotes++;
+      end++;
+    }
+    const rows = Papa.parse<string[]>(text.slice(at, end), { delimiter, skipEmptyLines: 'greedy' }).data;
+    for (const r of rows) data.push(r);
+    if (data.length > limit + 31) throw new UnreadableFile(`${name}：超过本页上限 ${limit.toLocaleString('en')} 行，请分成几个文件 / more rows than the page's limit of ${limit.toLocaleString('en')}: split the file`);
+    at = end;
+    progress(at / text.length, data.length);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  return tableOf(name, data, limit);
+}
+
+function toTable(name: string, head: readonly unknown[], body: readonly (readonly unknown[])[], firstRow = 2): Table {
   const headers = head.map((h) => String(h ?? '').trim());
   const rows = body.map((cells) => {
     const row: Record<string, string> = {};
@@ -61,12 +113,13 @@ function toTable(name: string, head: readonly unknown[], body: readonly (readonl
     });
     return row;
   });
-  return { name, headers, rows, firstRow: 2 };
+  return { name, headers, rows, firstRow };
 }
 
 /** A spreadsheet cell as text: numbers as stored (exact), dates as YYYY-MM-DD. */
 function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v.trim();
   if (v instanceof Date) return `${v.getUTCFullYear()}-${String(v.getUTCMonth() + 1).padStart(2, '0')}-${String(v.getUTCDate()).padStart(2, '0')}`;
   return String(v).trim();
 }
@@ -82,34 +135,80 @@ export function asSpreadsheetShows(text: string): string {
   return new Decimal(n.toPrecision(15)).toFixed();
 }
 
-/** The sheets of an `.xlsx` workbook, each as a table (numbers as the spreadsheet shows them: 15 significant digits). */
-export async function readWorkbook(data: ArrayBuffer, name: string): Promise<Table[]> {
+/** A sheet of a workbook that heads neither purchase lines nor an institution list: its name and the cells of its first row. */
+export interface SkippedSheet {
+  readonly sheet: string;
+  readonly columns: readonly string[];
+}
+
+/**
+ * The sheets of an `.xlsx` workbook, each as a table headed by the row it finds (numbers as the
+ * spreadsheet shows them: 15 significant digits), and the sheets it could not head (a 填报说明 sheet,
+ * an empty one), each with the columns of its first row.
+ */
+export async function readWorkbook(data: ArrayBuffer, name: string): Promise<{ tables: Table[]; skipped: SkippedSheet[] }> {
   let sheets: { sheet: string; data: unknown[][] }[];
   try {
     sheets = (await readXlsxFile(data, { parseNumber: asSpreadsheetShows })) as unknown as { sheet: string; data: unknown[][] }[];
   } catch (e) {
     throw new UnreadableFile(`${name}：不是可读的 .xlsx 工作簿（${(e as Error).message}） / not a readable .xlsx workbook`);
   }
-  return sheets.filter((s) => s.data.length > 0).map((s) => {
-    const [head, ...body] = s.data;
+  const tables: Table[] = [];
+  const skipped: SkippedSheet[] = [];
+  for (const s of sheets) {
+    const rows = s.data.filter((r) => r.some((c) => c !== null && c !== undefined && String(c).trim() !== ''));
+    const h = headerIndex(rows);
+    const known = (rows[h] ?? []).filter((c) => Object.hasOwn(CSV_HEADERS, String(c ?? '').trim()) || Object.hasOwn(INSTITUTION_HEADERS, String(c ?? '').trim())).length;
+    if (rows.length === 0 || known < 3) {
+      skipped.push({ sheet: s.sheet, columns: (rows[0] ?? []).map((c) => String(c ?? '').trim()).filter((c) => c !== '') });
+      continue;
+    }
+    // the row numbers of the file: those of the sheet as read, empty rows included
+    const fileRow = s.data.indexOf(rows[h]!);
+    const body = s.data.slice(fileRow + 1);
     if (body.length > MAX_ROWS) throw new UnreadableFile(`${name}/${s.sheet}：超过本页上限 ${MAX_ROWS.toLocaleString('en')} 行 / more rows than the page's limit`);
-    return toTable(`${name}/${s.sheet}`, head!, body);
-  });
+    const table = toTable(`${name}/${s.sheet}`, rows[h]!, body, fileRow + 2);
+    // rows left empty in the sheet are not rows of data
+    tables.push({ ...table, rows: table.rows.filter((r) => Object.values(r).some((v) => v !== '')) });
+  }
+  return { tables, skipped };
 }
 
-export type Loaded = { readonly kind: 'tables'; readonly tables: Table[]; readonly encoding: string } | { readonly kind: 'json'; readonly value: unknown };
+export type Loaded =
+  | { readonly kind: 'tables'; readonly tables: Table[]; readonly encoding: string; readonly skipped: readonly SkippedSheet[] }
+  | { readonly kind: 'json'; readonly value: unknown };
 
-/** What a file holds, by its first bytes: an `.xlsx` (a zip), JSON, or delimited text. */
-export async function readFile(name: string, data: ArrayBuffer): Promise<Loaded> {
+/** The formats people mistake for data files, by their first bytes. */
+const MAGIC: readonly [readonly number[], string, string][] = [
+  [[0x89, 0x50, 0x4e, 0x47], 'PNG 图片', 'a PNG image'],
+  [[0xff, 0xd8, 0xff], 'JPEG 图片', 'a JPEG image'],
+  [[0x47, 0x49, 0x46, 0x38], 'GIF 图片', 'a GIF image'],
+  [[0x25, 0x50, 0x44, 0x46], 'PDF 文档', 'a PDF document'],
+  [[0x52, 0x61, 0x72, 0x21], 'RAR 压缩包', 'a RAR archive'],
+  [[0x37, 0x7a, 0xbc, 0xaf], '7z 压缩包', 'a 7z archive'],
+  [[0x1f, 0x8b], 'gzip 压缩文件', 'a gzip file'],
+];
+
+/** What a file holds, by its first bytes: an `.xlsx` (a zip), JSON, or delimited text; `progress` is called while a long text is parsed. */
+export async function readFile(name: string, data: ArrayBuffer, progress?: (share: number, rows: number) => void): Promise<Loaded> {
   const bytes = new Uint8Array(data);
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return { kind: 'tables', tables: await readWorkbook(data, name), encoding: 'xlsx' };
+  if (bytes.length === 0) throw new UnreadableFile(`${name}：文件为空 / the file is empty`);
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return { kind: 'tables', encoding: 'xlsx', ...(await readWorkbook(data, name)) };
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
     throw new UnreadableFile(`${name}：旧版 .xls 格式，请在 WPS 或 Excel 中另存为 .xlsx 或 CSV / the old .xls format: save it as .xlsx or CSV`);
   }
+  const head = Array.from(bytes.subarray(0, 4), (b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ');
+  const magic = MAGIC.find(([m]) => m.every((b, k) => bytes[k] === b));
+  const notData = (zh: string, en: string) => new UnreadableFile(`${name}：不是文本、CSV、.xlsx 或 JSON 文件（开头的字节为 ${head}${zh}） / not text, CSV, .xlsx or JSON (it begins ${head}${en})`);
+  if (magic !== undefined) throw notData(`，是 ${magic[1]}`, `: ${magic[2]}`);
+  // a text file has no NUL and no control character but tab, CR and LF near its start (UTF-16 starts with its BOM)
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (!utf16 && bytes.subarray(0, 4096).some((b) => b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b) || b === 0x0b || b === 0x0c)) throw notData('', '');
   const { text, encoding } = decodeText(bytes);
-  // text files hold no control characters but tab, CR and LF: anything else is a binary format
+  if (text.trim() === '') throw new UnreadableFile(`${name}：文件为空 / the file is empty`);
+  // after decoding too (UTF-16): anything but tab, CR and LF among the controls is a binary format
   const controls = (text.slice(0, 65_536).match(/[\x00-\x08\x0B\x0C\x0E-\x1F]/g) ?? []).length;
-  if (controls > 0) throw new UnreadableFile(`${name}：不是文本文件，也不是 .xlsx，无法识别格式 / an unknown format (not text, not .xlsx)`);
+  if (controls > 0) throw notData('', '');
   const trimmed = text.trimStart();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     try {
@@ -119,7 +218,31 @@ export async function readFile(name: string, data: ArrayBuffer): Promise<Loaded>
     }
   }
   if (!/[,\t]/.test(text.slice(0, 4096))) throw new UnreadableFile(`${name}：看起来不是 CSV、制表符分隔的文本、.xlsx 或 JSON / not CSV, tab-separated text, .xlsx or JSON`);
-  return { kind: 'tables', tables: [parseDelimited(text, name)], encoding };
+  return { kind: 'tables', tables: [await parseDelimitedInSlices(text, name, progress)], encoding, skipped: [] };
+}
+
+/** The column of purchase lines that feeds a field, if the table has one (by the library's headers). */
+export const columnFor = (table: Table, field: string): string | undefined => table.headers.find((h) => CSV_HEADERS[h] === field);
+
+/** The first and last dates of a table's inbound-date column, read as the adapter reads them (rows it cannot read left out), or null. */
+export function dateSpanOf(table: Table): { first: string; last: string } | null {
+  const column = columnFor(table, 'receivedOn');
+  if (column === undefined) return null;
+  return spanOf(table.rows.map((r) => r[column] ?? ''));
+}
+
+/** The first and last dates of texts as the adapters read dates (with a time of day or not), or null. */
+export function spanOf(texts: Iterable<string>): { first: string; last: string } | null {
+  const read = dateReader();
+  let first = '';
+  let last = '';
+  for (const t of texts) {
+    const d = read(t.trim());
+    if (d === null) continue;
+    if (first === '' || d < first) first = d;
+    if (d > last) last = d;
+  }
+  return first === '' ? null : { first, last };
 }
 
 /** The headers of an institution list, Chinese or English, and the field each gives. */

@@ -6,7 +6,7 @@
 import { daysInMonth } from '../../src/_lib/dates';
 import { formatRate, formatShortfall, LEVEL_LABELS, MEASURES, POLICIES, type InstitutionInput, type Policy } from '../../src/index';
 import { compute, exclusionName, levelName, MissingColumns, problemsCsv, resultsCsv, resultsJson, type NhsaSource, type Results } from './compute';
-import { INSTITUTIONS_TEMPLATE, LINES_TEMPLATE, looksLikeInstitutions, missingInstitutionHeaders, parseDelimited, readFile, readInstitutions, UnreadableFile, type RowProblem, type Table } from './input';
+import { columnFor, dateSpanOf, INSTITUTIONS_TEMPLATE, LINES_TEMPLATE, looksLikeInstitutions, missingInstitutionHeaders, parseDelimited, readFile, readInstitutions, spanOf, UnreadableFile, type RowProblem, type Table } from './input';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] => {
@@ -16,15 +16,30 @@ const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: 
   return e;
 };
 
-interface State {
-  lineTables: Table[];
-  nhsa: { name: string; records: unknown[] }[];
-  institutionTable: Table | null;
-  pastedLines: string;
-  pastedInstitutions: string;
-  results: Results | null;
+/** A file or a paste that 计算 will use: exactly the list shown under the inputs. */
+interface Source {
+  readonly id: number;
+  readonly name: string;
+  readonly kind: 'table' | 'nhsa' | 'paste';
+  readonly table?: Table;
+  readonly records?: unknown[];
+  readonly rows: number;
+  /** The first and last inbound dates of its rows, as the adapters read them. */
+  readonly dates: { readonly first: string; readonly last: string } | null;
+  /** How long reading it took (ms). */
+  readonly readMs: number;
 }
-const state: State = { lineTables: [], nhsa: [], institutionTable: null, pastedLines: '', pastedInstitutions: '', results: null };
+interface State {
+  sources: Source[];
+  institutionTable: Table | null;
+  results: Results | null;
+  /** Whether the analyst set the period by hand: then loading data no longer changes it. */
+  periodTouched: boolean;
+}
+const state: State = { sources: [], institutionTable: null, results: null, periodTouched: false };
+let nextSource = 1;
+/** The paste box's source has this id: it is replaced as the box changes. */
+const PASTE_ID = 0;
 
 // ---- choices ----
 const policySelect = $<HTMLSelectElement>('policy');
@@ -55,6 +70,50 @@ function showPeriodFields(): void {
 }
 periodKind.addEventListener('change', showPeriodFields);
 showPeriodFields();
+
+// a period set by hand stays: loading data no longer changes it
+for (const id of ['period-kind', 'period-year', 'period-quarter', 'period-month', 'period-from', 'period-to']) $(id).addEventListener('change', () => (state.periodTouched = true));
+
+/** The dates the sources' rows carry, first and last, or null. */
+function dataSpan(): { first: string; last: string } | null {
+  const spans = state.sources.flatMap((x) => (x.dates === null ? [] : [x.dates]));
+  if (spans.length === 0) return null;
+  const lasts = spans.map((d) => d.last).sort();
+  return { first: spans.map((d) => d.first).sort()[0]!, last: lasts[lasts.length - 1]! };
+}
+
+/**
+ * The period that covers the data, and the dates seen beside the choice (issue 27): the month, else the quarter,
+ * else the year that holds every date of the data; a custom range from the first to the last date when they span
+ * years. Loading data sets it unless the analyst has chosen a period by hand; lines outside the chosen period are
+ * then said in the ledger, in a warning's colour.
+ */
+function applyDataPeriod(): void {
+  const span = dataSpan();
+  $('data-dates').textContent = span === null ? '' : `数据日期 ${span.first} 至 ${span.last}`;
+  if (span === null || state.periodTouched) return;
+  const [y1, m1] = [Number(span.first.slice(0, 4)), Number(span.first.slice(5, 7))];
+  const [y2, m2] = [Number(span.last.slice(0, 4)), Number(span.last.slice(5, 7))];
+  const set = (id: string, value: string) => ($<HTMLInputElement | HTMLSelectElement>(id).value = value);
+  if (y1 !== y2) {
+    set('period-kind', 'custom');
+    set('period-from', span.first);
+    set('period-to', span.last);
+  } else {
+    set('period-year', String(y1));
+    const q1 = Math.ceil(m1 / 3);
+    if (m1 === m2) {
+      set('period-kind', 'month');
+      set('period-month', String(m1));
+    } else if (q1 === Math.ceil(m2 / 3)) {
+      set('period-kind', 'quarter');
+      set('period-quarter', String(q1));
+    } else {
+      set('period-kind', 'year');
+    }
+  }
+  showPeriodFields();
+}
 
 const QUARTERS = ['一', '二', '三', '四'];
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -108,56 +167,103 @@ function showError(text: string | null): void {
   box.hidden = text === null;
   box.textContent = text ?? '';
 }
+
+/** The sources, listed with their rows and dates, each with a way to remove it; the period's default follows them. */
+function renderSources(): void {
+  const list = $('sources');
+  list.replaceChildren(
+    ...state.sources.map((s) => {
+      const li = el('li', `${s.name}：${s.rows.toLocaleString('en')} ${s.kind === 'nhsa' ? '条记录' : '行'}${s.dates === null ? '' : `（数据日期 ${s.dates.first} 至 ${s.dates.last}）`} `);
+      const remove = el('button', '移除', 'secondary small');
+      remove.setAttribute('aria-label', `移除 ${s.name} / remove`);
+      remove.addEventListener('click', () => {
+        state.sources = state.sources.filter((x) => x.id !== s.id);
+        if (s.id === PASTE_ID) {
+          $<HTMLTextAreaElement>('lines-paste').value = '';
+          pastedText = '';
+        }
+        renderSources();
+      });
+      li.append(remove);
+      return li;
+    }),
+  );
+  $('sources-none').hidden = state.sources.length > 0;
+  $('nhsa-options').hidden = !state.sources.some((s) => s.kind === 'nhsa');
+  applyDataPeriod();
+}
+
+/** A source of a table of purchase lines, with its dates. */
+function tableSource(table: Table, kind: 'table' | 'paste', readMs: number): Source {
+  return { id: kind === 'paste' ? PASTE_ID : nextSource++, name: table.name, kind, table, rows: table.rows.length, dates: dateSpanOf(table), readMs };
+}
+
 async function loadFiles(files: FileList | File[], target: 'lines' | 'institutions'): Promise<void> {
   showError(null);
   const status = $(target === 'lines' ? 'lines-status' : 'inst-status');
   const notes: string[] = [];
   try {
-    if (target === 'lines') {
-      state.lineTables = [];
-      state.nhsa = [];
-    }
     for (const file of Array.from(files)) {
-      // say so before a large file keeps the page busy
+      const started = performance.now();
+      // say so before a large file keeps the page busy, and how far it has got
       status.className = 'note';
       status.textContent = `正在读取 ${file.name}（${(file.size / 1e6).toFixed(1)} MB）… / reading`;
       await new Promise((resolve) => setTimeout(resolve, 0));
       performance.mark('sunshine:read:start');
-      const loaded = await readFile(file.name, await file.arrayBuffer());
+      const loaded = await readFile(file.name, await file.arrayBuffer(), (share, rows) => {
+        status.textContent = `正在读取 ${file.name}：${Math.round(share * 100)}%，${rows.toLocaleString('en')} 行 / reading`;
+      });
       performance.measure('sunshine:read', 'sunshine:read:start');
       if (loaded.kind === 'json') {
         if (target !== 'lines') throw new UnreadableFile(`${file.name}：机构名单应为 CSV 或 .xlsx / the institution list must be CSV or .xlsx`);
         const records = Array.isArray(loaded.value) ? loaded.value : (loaded.value as { records?: unknown }).records;
         if (!Array.isArray(records)) throw new UnreadableFile(`${file.name}：应为 3503/3504 记录的数组，或 { "records": [...] } / expected an array of 3503/3504 records`);
-        state.nhsa.push({ name: file.name, records });
+        const dates = spanOf(records.map((r) => String((r as { purc_retn_stoin_time?: unknown } | null)?.purc_retn_stoin_time ?? '')));
+        state.sources.push({ id: nextSource++, name: file.name, kind: 'nhsa', records, rows: records.length, dates, readMs: performance.now() - started });
         notes.push(`${file.name}：${records.length} 条医保信息平台记录`);
         continue;
       }
+      let used = 0;
       for (const table of loaded.tables) {
-        if (target === 'institutions' || (loaded.tables.length > 1 && looksLikeInstitutions(table))) {
+        if (looksLikeInstitutions(table) && (target === 'institutions' || loaded.tables.length > 1)) {
+          state.institutionTable = table;
+          $<HTMLTextAreaElement>('inst-paste').value = '';
+          notes.push(`${table.name}：机构名单 ${table.rows.length} 行`);
+          if (target === 'lines') $('inst-status').textContent = `机构名单取自 ${table.name}（${table.rows.length} 行）`;
+          used++;
+        } else if (target === 'lines' && (columnFor(table, 'amount') !== undefined || loaded.tables.length === 1)) {
+          state.sources.push(tableSource(table, 'table', performance.now() - started));
+          notes.push(`${table.name}：${table.rows.length.toLocaleString('en')} 行（${loaded.encoding}）`);
+          used++;
+        } else if (target === 'institutions') {
           state.institutionTable = table;
           notes.push(`${table.name}：机构名单 ${table.rows.length} 行`);
-          if (target === 'lines') $('inst-status').textContent = `取自 ${table.name}（${table.rows.length} 行）`;
-        } else {
-          state.lineTables.push(table);
-          notes.push(`${table.name}：${table.rows.length.toLocaleString('en')} 行（${loaded.encoding}）`);
+          used++;
         }
+      }
+      if (used === 0) {
+        // a workbook none of whose sheets heads purchase lines or an institution list: each sheet with what it has
+        const sheets = [...loaded.skipped.map((k) => `${k.sheet}：${k.columns.join('、') || '（空）'}`), ...loaded.tables.map((t) => `${t.name.split('/').pop()}：${t.headers.filter((h) => h !== '').join('、')}`)];
+        throw new UnreadableFile(`${file.name}：没有找到含采购明细或机构名单表头的工作表；各工作表的列：${sheets.join('；')} / no sheet has the headers of purchase lines or an institution list`);
       }
     }
     status.textContent = notes.join('；');
     status.className = 'note ok';
-    $('nhsa-options').hidden = state.nhsa.length === 0;
+    renderSources();
     offerNhsaInstitutions();
   } catch (e) {
     status.textContent = '';
     status.className = 'note';
+    renderSources();
     showError(e instanceof UnreadableFile ? e.message : `无法读取文件 / cannot read the file: ${(e as Error).message}`);
   }
 }
 function wireDrop(dropId: string, inputId: string, target: 'lines' | 'institutions'): void {
   const drop = $(dropId);
   const input = $<HTMLInputElement>(inputId);
-  input.addEventListener('change', () => input.files && void loadFiles(input.files, target));
+  input.addEventListener('change', () => {
+    if (input.files) void loadFiles(Array.from(input.files), target).then(() => (input.value = ''));
+  });
   drop.addEventListener('dragover', (e) => {
     e.preventDefault();
     drop.classList.add('over');
@@ -171,6 +277,36 @@ function wireDrop(dropId: string, inputId: string, target: 'lines' | 'institutio
 }
 wireDrop('lines-drop', 'lines-file', 'lines');
 wireDrop('inst-drop', 'inst-file', 'institutions');
+
+/** The paste box is one source, kept in the list (in its place) as the box changes, removed when it is emptied. */
+let pastedText = '';
+function readPaste(): void {
+  const text = $<HTMLTextAreaElement>('lines-paste').value.trim();
+  if (text === pastedText) return;
+  pastedText = text;
+  const at = state.sources.findIndex((x) => x.id === PASTE_ID);
+  let source: Source | null = null;
+  if (text !== '') {
+    try {
+      const started = performance.now();
+      source = tableSource(parseDelimited(text, '粘贴的明细'), 'paste', performance.now() - started);
+    } catch (e) {
+      showError(e instanceof UnreadableFile ? e.message : (e as Error).message);
+    }
+  }
+  if (at >= 0) state.sources.splice(at, 1, ...(source === null ? [] : [source]));
+  else if (source !== null) state.sources.push(source);
+  renderSources();
+}
+let pasteTimer: ReturnType<typeof setTimeout> | undefined;
+$('lines-paste').addEventListener('input', () => {
+  clearTimeout(pasteTimer);
+  pasteTimer = setTimeout(readPaste, 300);
+});
+$('lines-paste').addEventListener('change', () => {
+  clearTimeout(pasteTimer);
+  readPaste();
+});
 
 // ---- compute ----
 function institutionsNow(): { institutions: InstitutionInput[]; problems: RowProblem[] } {
@@ -199,8 +335,9 @@ $('inst-paste').addEventListener('change', offerNhsaInstitutions);
 function nhsaSources(): NhsaSource[] {
   const iface = $<HTMLSelectElement>('nhsa-interface').value as '3503' | '3504';
   const inst = $<HTMLSelectElement>('nhsa-institution');
-  if (state.nhsa.length > 0 && inst.value === '') throw new Error('请选择 3503/3504 记录所属的机构 / choose the institution of the 3503/3504 records');
-  return state.nhsa.map((s) => ({ name: s.name, records: s.records as NhsaSource['records'], interface: iface, institutionId: inst.value, channel: $<HTMLSelectElement>('nhsa-channel').value as NhsaSource['channel'] }));
+  const nhsa = state.sources.filter((x) => x.kind === 'nhsa');
+  if (nhsa.length > 0 && inst.value === '') throw new Error('请选择 3503/3504 记录所属的机构 / choose the institution of the 3503/3504 records');
+  return nhsa.map((x) => ({ name: x.name, records: x.records as NhsaSource['records'], interface: iface, institutionId: inst.value, channel: $<HTMLSelectElement>('nhsa-channel').value as NhsaSource['channel'] }));
 }
 
 const runButton = $<HTMLButtonElement>('run');
@@ -215,9 +352,11 @@ async function run(): Promise<void> {
   const showBar = setTimeout(() => (bar.hidden = false), 500);
   try {
     const { institutions, problems } = institutionsNow();
-    const pasted = $<HTMLTextAreaElement>('lines-paste').value.trim();
-    const tables = pasted !== '' ? [parseDelimited(pasted, '粘贴的明细')] : state.lineTables;
-    if (tables.length === 0 && state.nhsa.length === 0) throw new Error('请导入采购明细 / load the purchase lines');
+    // the paste box as it is now, then exactly the sources listed
+    clearTimeout(pasteTimer);
+    readPaste();
+    const tables = state.sources.flatMap((x) => (x.table === undefined ? [] : [x.table]));
+    if (state.sources.length === 0) throw new Error('请导入采购明细 / load the purchase lines');
     const { period, label } = chosenPeriod();
     const today = new Date();
     const results = await compute(
@@ -238,7 +377,10 @@ async function run(): Promise<void> {
     performance.measure('sunshine:render', { start: rendering });
     // the results on screen: after the next frame's style, layout and paint
     requestAnimationFrame(() => setTimeout(() => performance.measure('sunshine:shown', { start: started }), 0));
-    status.textContent = `完成：${results.rowsRead.toLocaleString('en')} 行，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`;
+    // the time from choosing the files to the results: their reading, then the computing (issue 27)
+    const readS = state.sources.reduce((t, x) => t + x.readMs, 0) / 1000;
+    const computeS = (performance.now() - started) / 1000;
+    status.textContent = `完成：${results.rowsRead.toLocaleString('en')} 行，用时 ${(readS + computeS).toFixed(1)} 秒（读取 ${readS.toFixed(1)} 秒，计算 ${computeS.toFixed(1)} 秒）`;
   } catch (e) {
     showError(e instanceof MissingColumns || e instanceof UnreadableFile ? e.message : `${(e as Error).message}`);
     status.textContent = '';
@@ -258,6 +400,8 @@ function table(id: string, caption: string, head: readonly string[], rows: reado
   const t = el('table');
   t.id = id;
   t.append(el('caption', caption));
+  // an empty table is as narrow as its headers: its caption would wrap into lines
+  if (rows.length === 0) t.className = 'empty';
   const tr = el('tr');
   head.forEach((h, k) => tr.append(el('th', h, k < leftColumns ? 't' : undefined)));
   t.append(el('thead'));
@@ -284,6 +428,11 @@ function table(id: string, caption: string, head: readonly string[], rows: reado
   return wrap;
 }
 
+/** Levels in their natural order: 三级, 二级, 一级, 未定级, then the groups (二级及以上). */
+const levelRank = (l: string) => {
+  const k = (['tertiary', 'secondary', 'primary', 'unrated'] as string[]).indexOf(l);
+  return k < 0 ? 9 : k;
+};
 const statusName = (s: string) => ({ ok: '正常', 'no-purchases': '无采购', 'not-reported': '未报送', inconsistent: '数据不一致' })[s] ?? s;
 
 function render(r: Results): void {
@@ -292,9 +441,19 @@ function render(r: Results): void {
   const yuan = (d: { toFixed(n: number): string }) => d.toFixed(2);
   const { ledger } = r.result;
   const byReason = Object.entries(ledger.excluded.byReason).filter(([, t]) => t.lines > 0);
+  // lines outside the chosen period, said in a warning's colour before the balance (issue 27); when no line counts at
+  // all the library's own warning says so, and the results are not shown as findings
+  const outside = ledger.excluded.byReason['outside-period'].lines;
+  const span = dataSpan();
+  const outsideNote =
+    outside > 0 && ledger.included.lines > 0
+      ? [el('p', `数据提示：${outside.toLocaleString('en')} 行（占输入 ${((outside / ledger.input.lines) * 100).toFixed(2)}%）的入库日期不在所选期间（${r.choices.periodLabel}）内，未计入${span === null ? '' : `；数据日期 ${span.first} 至 ${span.last}`}。请确认统计期间。 / ${outside === 1 ? '1 line falls' : `${outside} lines fall`} outside the period chosen and ${outside === 1 ? 'is' : 'are'} not counted`, 'warn')]
+      : [];
+  const nothing = ledger.included.lines === 0;
   $('ledger').replaceChildren(
     // the run's warnings first: a run in which no line counted is said before any balance (issue 25)
     ...r.result.warnings.map((w) => el('p', `数据提示：${w.message}`, 'warn')),
+    ...outsideNote,
     el(
       'p',
       `输入 = 纳入 + 剔除 + 拒收。行数：${ledger.input.lines} = ${ledger.included.lines} + ${ledger.excluded.lines} + ${ledger.rejected.lines}；金额：${yuan(ledger.input.amount)} = ${yuan(ledger.included.amount)} + ${yuan(ledger.excluded.amount)} + ${yuan(ledger.rejected.amount)} 元。${ledger.balanced ? '平衡' : '不平衡'}。`,
@@ -318,10 +477,17 @@ function render(r: Results): void {
     table('problems', `未计入的行：${r.problems.length} 行（行号为文件中的行，表头为第 1 行）`, ['文件', '行', '列', '值', '原因'], r.problems.map((p) => [p.file, String(p.row), p.column, p.value, p.reason]), 5),
   );
   const checkOf = (subject: string, measure: string) => r.checks.find((c) => c.subject.id === subject && c.measure === measure);
+  // one label for one fact (issue 27): the library's reporting statuses decide 未报送 (no line at all) and 无采购 (lines totalling zero)
+  const reported = new Map(r.reporting.map((e) => [`${e.institutionId}|${e.measure}`, e.status]));
+  const statusOf = (m: { institutionId: string; measure: string; status: string }) => {
+    const rs = reported.get(`${m.institutionId}|${m.measure}`);
+    return rs === 'not-reported' ? '未报送' : statusName(m.status);
+  };
   const checkCells = (subject: string, measure: string) => {
     const c = checkOf(subject, measure);
     if (c === undefined) return ['—', '—', '—', '—'];
-    const result = c.meets === null ? '无数据' : c.meets ? '达标' : '未达标';
+    const rs = c.subject.type === 'institution' ? reported.get(`${subject}|${measure}`) : undefined;
+    const result = c.meets !== null ? (c.meets ? '达标' : '未达标') : rs === 'not-reported' ? '未报送' : c.status === 'no-purchases' ? '无采购' : c.status === 'inconsistent' ? '数据不一致' : '无数据';
     const s = c.shortfallScenarios;
     // amounts needed, rounded up to the fen: what is shown, bought, reaches the target (issue 26)
     return [pct(c.target), result, formatShortfall(s?.moveToPlatform ?? null), formatShortfall(s?.addPlatformPurchases ?? null)];
@@ -334,14 +500,15 @@ function render(r: Results): void {
       'institution-rates',
       '机构网采率与目标考核',
       ['机构', '编码', '级别', '指标', '省平台（元）', '院内（元）', '应急（元）', '网采率', '状态', '目标', '结果', '需转入省平台（元）', '或需新增省平台（元）'],
-      r.result.measures.map((m) => [m.institutionName ?? m.institutionId, m.institutionId, LEVEL_LABELS[m.level].label, m.label, yuan(m.platformAmount), yuan(m.totalAmount), yuan(m.emergencyAmount), rateBeside(m), statusName(m.status), ...checkCells(m.subject.id, m.measure)]),
+      r.result.measures.map((m) => [m.institutionName ?? m.institutionId, m.institutionId, LEVEL_LABELS[m.level].label, m.label, yuan(m.platformAmount), yuan(m.totalAmount), yuan(m.emergencyAmount), rateBeside(m), statusOf(m), ...checkCells(m.subject.id, m.measure)]),
       2,
     ),
     table(
       'regional-rates',
       `地区网采率（同级 Σ省平台 ÷ Σ院内，不是平均数）${r.checks.some((c) => c.subject.type === 'region') ? '' : '：本政策的目标考核对象为医疗机构，地区不逐一考核'}`,
       ['地区', '级别', '指标', '机构数', '未报送', '省平台（元）', '院内（元）', '网采率', '目标', '结果', '需转入省平台（元）', '或需新增省平台（元）'],
-      r.regions.map((m) => [m.region.id ?? '（未指定地区）', levelName(m.level), m.label, String(m.institutions), String(m.notReported.length), yuan(m.platformAmount), yuan(m.totalAmount), rateBeside(m), ...checkCells(m.subject.id, m.measure)]),
+      // 三级, 二级, … then 二级及以上, region by region
+      [...r.regions].sort((a, b) => (a.region.id ?? '').localeCompare(b.region.id ?? '') || levelRank(a.level) - levelRank(b.level) || Object.keys(MEASURES).indexOf(a.measure) - Object.keys(MEASURES).indexOf(b.measure)).map((m) => [m.region.id ?? '（未指定地区）', levelName(m.level), m.label, String(m.institutions), String(m.notReported.length), yuan(m.platformAmount), yuan(m.totalAmount), rateBeside(m), ...checkCells(m.subject.id, m.measure)]),
       3,
     ),
     table(
@@ -357,7 +524,7 @@ function render(r: Results): void {
       ['地区', '级别', '指标', '名次', '机构', '编码', '网采率', '百分位', '同级中位数', '达到中位数需转入省平台（元）', '达到目标需转入省平台（元）'],
       r.peers.flatMap((g) => [
         ...g.ranked.map((x) => [g.region ?? '（未指定地区）', levelName(g.level), MEASURES[g.measure].label, String(x.rank), nameOf(x.institutionId), x.institutionId, pct(x.rate), x.percentile === null ? '—' : pct(x.percentile), pct(g.median), formatShortfall(x.toMedianAmount), formatShortfall(x.toTargetAmount)]),
-        ...g.unranked.map((x) => [g.region ?? '（未指定地区）', levelName(g.level), MEASURES[g.measure].label, '不排名', nameOf(x.institutionId), x.institutionId, statusName(x.status), '—', pct(g.median), '—', '—']),
+        ...g.unranked.map((x) => [g.region ?? '（未指定地区）', levelName(g.level), MEASURES[g.measure].label, '不排名', nameOf(x.institutionId), x.institutionId, statusOf({ institutionId: x.institutionId, measure: g.measure, status: x.status }), '—', pct(g.median), '—', '—']),
       ]),
       3,
     ),
@@ -365,5 +532,9 @@ function render(r: Results): void {
   // the bulletin's charts: its SVG, parsed (not injected as HTML)
   const doc = new DOMParser().parseFromString(r.bulletin, 'text/html');
   $('charts').replaceChildren(...Array.from(doc.querySelectorAll('svg')).map((svg) => document.importNode(svg, true)));
+  // no line counted: the ledger and its warning are the finding; tables of 未报送 and empty charts are not shown as results
+  $('findings').hidden = nothing;
+  $('charts-section').hidden = nothing;
+  $('nothing').hidden = !nothing;
   $('results').hidden = false;
 }

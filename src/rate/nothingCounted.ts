@@ -33,9 +33,10 @@ export function nothingCountedWarnings(ledger: Ledger, period: Period | undefine
   const example = rejected.reasons.find((r) => keyOf(r) === key);
   // the value as JSON carries it, so that a state sent through JSON gives the same warning
   const at = example === undefined ? '' : `lines[${example.index}]${example.field && `.${example.field}`} ${showValue(jsonValue(example.value))}`;
-  const outside = key === 'outside-period' && period !== undefined && count === n - rejected.lines ? `${period.from} – ${period.to}` : '';
+  // the period beside its reason, whenever that is the reason; the code says whether it is every line not rejected
+  const outside = key === 'outside-period' && period !== undefined ? `${period.from} – ${period.to}` : '';
   const label = key in EXCLUSION_LABELS ? EXCLUSION_LABELS[key as keyof typeof EXCLUSION_LABELS] : REJECTION_LABELS[key as RejectionKey] ?? '未知';
-  const code = rejected.lines === n ? 'all-lines-rejected' : outside !== '' ? 'all-lines-outside-period' : 'no-line-included';
+  const code = rejected.lines === n ? 'all-lines-rejected' : outside !== '' && count === n - rejected.lines ? 'all-lines-outside-period' : 'no-line-included';
   const zh = `${n} 行中没有一行计入网采率（拒收 ${rejected.lines} 行，剔除 ${excluded.lines} 行）；最常见的原因：${label}${outside && `（统计期间 ${outside}）`}，${count} 行${at && `，例如 ${at}`}${span === null ? '' : `；所见入库日期 ${span.first} 至 ${span.last}`}`;
   const en = `none of ${lines(n)} counts (${rejected.lines} rejected, ${excluded.lines} excluded); the most common reason: ${key}${outside && ` (the period is ${outside})`}, ${lines(count)}${example === undefined ? '' : `, e.g. ${at}, expected ${example.expected}`}${span === null ? '' : `; the dates seen run from ${span.first} to ${span.last}`}`;
   return [{ code, message: `${zh} / ${en}` }];

@@ -91,31 +91,45 @@ function markdownTable(t: Table): string {
   return [`**${mdText(t.caption)}**`, '', `| ${t.head.map(cell).join(' | ')} |`, `|${t.head.map(() => '---').join('|')}|`, ...t.rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
 }
 
-/** A horizontal bar chart: one bar per item (value in [0, 1+]), with a reference line per item or for all. */
-function barChart(id: string, title: string, items: ReadonlyArray<{ label: string; value: Decimal; reference: Decimal | null; text: string }>): string {
-  const labelWidth = 200;
-  const plot = 360;
-  const rowHeight = 24;
-  const height = items.length * rowHeight + 40;
-  const x = (v: Decimal) => new D(labelWidth).plus(D.min(v, new D('1.2')).times(plot)).toFixed(1);
+/**
+ * A horizontal bar chart that reads alone (issue 27): its title in view (measure, period, policy), bars ordered by
+ * value across the whole width (100 % at the right edge, or the largest value beyond it), the values in a column of
+ * their own right of the plot, so that no line crosses them, and a target shared by every bar drawn once, labelled
+ * with its value above the bars (目标 85%); a reference per bar (time progress) is a tick on each.
+ */
+function barChart(id: string, title: string, items: ReadonlyArray<{ label: string; value: Decimal; reference: Decimal | null; text: string }>, referenceName: string, referenceEn: string): string {
+  const [left, plot, rowHeight, top] = [200, 520, 24, 52];
+  const sorted = [...items].sort((a, b) => b.value.comparedTo(a.value));
+  const scale = D.max(1, ...sorted.map((i) => i.value), ...sorted.map((i) => i.reference ?? 0));
+  const x = (v: Decimal) => new D(left).plus(D.max(v, 0).dividedBy(scale).times(plot)).toFixed(1);
+  const height = top + sorted.length * rowHeight + 24;
+  const shared = sorted.every((i) => i.reference !== null && i.reference.equals(sorted[0]!.reference!)) ? sorted[0]!.reference : null;
   const parts = [
-    `<svg id="${id}" xmlns="http://www.w3.org/2000/svg" width="${labelWidth + plot + 120}" height="${height}" role="img" aria-label="${esc(title)}">`,
+    `<svg id="${id}" xmlns="http://www.w3.org/2000/svg" width="${left + plot + 150}" height="${height}" viewBox="0 0 ${left + plot + 150} ${height}" role="img" aria-label="${esc(title)}">`,
     `<title>${esc(title)}</title>`,
-    `<line x1="${labelWidth}" y1="10" x2="${labelWidth}" y2="${height - 20}" stroke="#333" />`,
+    `<text x="0" y="16" font-size="14" font-weight="bold">${esc(title)}</text>`,
+    `<line x1="${left}" y1="${top - 6}" x2="${left}" y2="${height - 20}" stroke="#333" />`,
   ];
-  items.forEach((item, i) => {
-    const y = 14 + i * rowHeight;
+  if (shared !== null) {
+    // one target for all: one dashed line, its value above the bars
+    parts.push(
+      `<line x1="${x(shared)}" y1="${top - 10}" x2="${x(shared)}" y2="${height - 20}" stroke="#222" stroke-width="2" stroke-dasharray="4,3" />`,
+      `<text x="${x(shared)}" y="${top - 14}" text-anchor="middle" font-size="12">${esc(referenceName)} ${esc(formatRate(shared, { digits: 0 }))}</text>`,
+    );
+  }
+  sorted.forEach((item, i) => {
+    const y = top + i * rowHeight;
     const below = item.reference !== null && item.value.lessThan(item.reference);
     parts.push(
-      `<text x="${labelWidth - 6}" y="${y + 13}" text-anchor="end" font-size="12">${esc(item.label)}</text>`,
-      `<rect x="${labelWidth}" y="${y}" width="${new D(x(item.value)).minus(labelWidth).toFixed(1)}" height="16" fill="${below ? '#d9534f' : '#5b9bd5'}" />`,
-      `<text x="${new D(x(item.value)).plus(4).toFixed(1)}" y="${y + 13}" font-size="12">${esc(item.text)}</text>`,
+      `<text x="${left - 6}" y="${y + 13}" text-anchor="end" font-size="12">${esc(item.label)}</text>`,
+      `<rect x="${left}" y="${y}" width="${new D(x(item.value)).minus(left).toFixed(1)}" height="16" fill="${below ? '#d9534f' : '#5b9bd5'}" />`,
+      `<text x="${left + plot + 10}" y="${y + 13}" font-size="12">${esc(item.text)}</text>`,
     );
-    if (item.reference !== null) {
+    if (shared === null && item.reference !== null) {
       parts.push(`<line x1="${x(item.reference)}" y1="${y - 3}" x2="${x(item.reference)}" y2="${y + 19}" stroke="#222" stroke-width="2" stroke-dasharray="3,2" />`);
     }
   });
-  parts.push(`<text x="${labelWidth}" y="${height - 4}" font-size="11">虚线：目标或序时进度 / dashed: target or time progress</text>`, '</svg>');
+  parts.push(`<text x="${left}" y="${height - 4}" font-size="11">红色：低于${referenceName}；虚线：${referenceName} / red: below the ${referenceEn}; dashed: the ${referenceEn}</text>`, '</svg>');
   return parts.join('\n');
 }
 
@@ -175,7 +189,15 @@ export function renderBulletin(input: BulletinInput, options: RenderBulletinOpti
     const text = m.toFixed(digits, D.ROUND_HALF_UP);
     return m.isZero() || !new D(text).isZero() ? text : m.toSignificantDigits(1, D.ROUND_DOWN).toFixed();
   };
-  const regions: RegionalMeasure[] = mine(() => aggregateRates(input.measures, { by: input.by }));
+  // region by region, levels in their natural order (三级, 二级, …, then 二级及以上)
+  const rank = (l: string) => (l in LEVEL_LABELS ? Object.keys(LEVEL_LABELS).indexOf(l) : 9);
+  const regions: RegionalMeasure[] = mine(() => aggregateRates(input.measures, { by: input.by })).sort(
+    (a, b) => (a.region.id ?? '').localeCompare(b.region.id ?? '') || rank(a.level) - rank(b.level) || Object.keys(MEASURES).indexOf(a.measure) - Object.keys(MEASURES).indexOf(b.measure),
+  );
+  // one label for one fact (issue 27): 未报送 for an institution without any line, 无采购 for lines totalling zero
+  const { table: completeness, entries } = mine(() => reportingCompleteness([{ period, measures: input.measures }], { by: input.by }));
+  const notReported = new Set(entries.filter((e) => e.status === 'not-reported').map((e) => e.institutionId));
+  const noResult = (c: TargetCheck) => (notReported.has(c.subject.id) ? '未报送' : c.status === 'no-purchases' ? '无采购' : '数据不一致');
   const regionChecks = checkTargets(regions, policy);
   const checks = mine(() => checkTargets(input.measures, policy));
   const names = new Map(input.measures.map((m) => [m.institutionId, m.institutionName ?? m.institutionId]));
@@ -196,9 +218,8 @@ export function renderBulletin(input: BulletinInput, options: RenderBulletinOpti
     id: 'institution-checks',
     caption: `机构目标考核（${policy.document}）`,
     head: ['机构', '级别', '指标', '网采率', '目标', '结果', '差距（百分点）'],
-    rows: checks.map((c) => [name(c.subject.id), levelName(c.level), c.label, pctBeside(c.rate, c.target), pct(c.target), c.meets === null ? '无数据' : c.meets ? '达标' : '未达标', c.marginPoints === null ? '—' : points(c.marginPoints)]),
+    rows: checks.map((c) => [name(c.subject.id), levelName(c.level), c.label, pctBeside(c.rate, c.target), pct(c.target), c.meets === null ? noResult(c) : c.meets ? '达标' : '未达标', c.marginPoints === null ? '—' : points(c.marginPoints)]),
   });
-  const completeness = mine(() => reportingCompleteness([{ period, measures: input.measures }], { by: input.by })).table;
   tables.push({
     id: 'completeness',
     caption: '报送完整性（未报送不计为 0%）',
@@ -249,12 +270,12 @@ export function renderBulletin(input: BulletinInput, options: RenderBulletinOpti
   for (const measure of new Set(checks.map((c) => c.measure))) {
     const items = checks
       .filter((c) => c.measure === measure && c.rate !== null)
-      .map((c) => ({ label: name(c.subject.id), value: c.rate!, reference: c.target, text: pct(c.rate) }));
-    if (items.length > 0) charts.push(barChart(`chart-${measure}`, `${checks.find((c) => c.measure === measure)!.label}网采率与目标`, items));
+      .map((c) => ({ label: name(c.subject.id), value: c.rate!, reference: c.target, text: pctBeside(c.rate, c.target) }));
+    if (items.length > 0) charts.push(barChart(`chart-${measure}`, `${checks.find((c) => c.measure === measure)!.label}网采率与目标（${period}，${policy.document}）`, items, '目标', 'target'));
   }
   if (input.vbp !== undefined) {
     const items = input.vbp.filter((g) => g.completionRate !== null).map((g) => ({ label: name(g.key), value: g.completionRate!, reference: g.timeProgress, text: `${pct(g.completionRate)}（序时 ${pct(g.timeProgress)}）` }));
-    if (items.length > 0) charts.push(barChart('chart-vbp', '带量采购完成进度与序时进度', items));
+    if (items.length > 0) charts.push(barChart('chart-vbp', `带量采购完成进度与序时进度（截至 ${options.asOf}）`, items, '序时进度', 'time progress'));
   }
   const style = 'body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:1em 0}caption{text-align:left;font-weight:bold;margin:.5em 0}th,td{border:1px solid #999;padding:.25em .6em;text-align:right}th{background:#eee}td:first-child{text-align:left}.note{color:#555}.warnings{border:2px solid #b45309;background:#fff7ed;color:#7c2d12;padding:.2em 1em;margin:1em 0}';
   return [

@@ -164,3 +164,33 @@ export async function workbook(): Promise<Buffer> {
     { data: institutions, sheet: '机构名单' },
   ] as unknown as Sheets).toBuffer();
 }
+
+/**
+ * cover.xlsx, as provinces send workbooks (issue 27): sheet 1 填报说明 (notes), sheet 2 the 23 good lines under
+ * a merged title row and a 填报单位 row (the header on file row 3), sheet 3 the institution list.
+ */
+export async function coverWorkbook(): Promise<Buffer> {
+  const notes = [['填报说明'], ['1. 入库日期以验收入库为准。'], ['2. 金额单位：元。']];
+  const lines = [
+    ['江苏省公立医疗机构药品耗材采购明细（2024年第一季度）', null, null, null, null, null, null, null],
+    ['填报单位：示例市医疗保障局', null, null, null, null, null, null, null],
+    [...LINE_HEADERS],
+    ...GOOD_LINES.map((c) => [c.institution, c.date, c.category, c.kind === '' ? null : c.kind, c.highValue, c.code, c.channel, Number(c.yuan)]),
+  ];
+  const institutions = [[...INSTITUTION_HEADERS], ...INSTITUTIONS.map((i) => [...i.cells])];
+  type Sheets = Parameters<typeof writeExcelFile>[0];
+  return writeExcelFile([
+    { data: notes, sheet: '填报说明' },
+    { data: lines, sheet: '采购明细' },
+    { data: institutions, sheet: '机构名单' },
+  ] as unknown as Sheets).toBuffer();
+}
+
+/** notes.xlsx: a workbook of notes only, whose sheets head nothing the page can use. */
+export async function notesWorkbook(): Promise<Buffer> {
+  type Sheets = Parameters<typeof writeExcelFile>[0];
+  return writeExcelFile([
+    { data: [['填报说明'], ['请按模板填写。']], sheet: '说明' },
+    { data: [['单价', '数量']], sheet: 'Sheet2' },
+  ] as unknown as Sheets).toBuffer();
+}

@@ -7,7 +7,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import writeExcelFile from 'write-excel-file/node';
 import { compute } from '../../examples/calculator/compute';
-import { asSpreadsheetShows, decodeText, INSTITUTION_TEMPLATE, INSTITUTIONS_TEMPLATE, LINES_TEMPLATE, parseDelimited, readFile, readInstitutions, UnreadableFile, type Table } from '../../examples/calculator/input';
+import { asSpreadsheetShows, dateSpanOf, decodeText, headerIndex, INSTITUTION_TEMPLATE, parseDelimitedInSlices, spanOf, INSTITUTIONS_TEMPLATE, LINES_TEMPLATE, parseDelimited, readFile, readInstitutions, UnreadableFile, type Table } from '../../examples/calculator/input';
 import { fromCsvRows } from '../../src/index';
 
 const buffer = (b: Buffer) => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
@@ -46,10 +46,54 @@ describe('readFile', () => {
   it('tells a workbook, JSON and text apart, and names what it cannot read', async () => {
     expect(await readFile('a.json', buffer(Buffer.from('[{"med_list_codg":"X1"}]')))).toEqual({ kind: 'json', value: [{ med_list_codg: 'X1' }] });
     await expect(readFile('old.xls', buffer(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])))).rejects.toThrow('old.xls：旧版 .xls 格式');
-    await expect(readFile('x.png', buffer(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])))).rejects.toThrow('x.png：不是文本文件');
+    await expect(readFile('x.png', buffer(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])))).rejects.toThrow(
+      'x.png：不是文本、CSV、.xlsx 或 JSON 文件（开头的字节为 89 50 4E 47，是 PNG 图片） / not text, CSV, .xlsx or JSON (it begins 89 50 4E 47: a PNG image)',
+    );
     await expect(readFile('note.txt', buffer(Buffer.from('just a sentence')))).rejects.toThrow('note.txt：看起来不是 CSV');
     await expect(readFile('bad.json', buffer(Buffer.from('{"a":')))).rejects.toThrow('bad.json：JSON 格式有误');
     await expect(readFile('broken.xlsx', buffer(Buffer.from('PK\u0003\u0004 not a zip')))).rejects.toThrow('broken.xlsx：不是可读的 .xlsx 工作簿');
+  });
+
+  it('says a file is empty, and names a binary file renamed .csv by its first bytes, not its encoding (issue 27)', async () => {
+    await expect(readFile('empty.csv', buffer(Buffer.alloc(0)))).rejects.toThrow('empty.csv：文件为空 / the file is empty');
+    await expect(readFile('blank.csv', buffer(Buffer.from('\uFEFF \r\n\r\n')))).rejects.toThrow('blank.csv：文件为空 / the file is empty');
+    // a PDF and bytes of no known format, both named .csv: neither is blamed on the encoding
+    await expect(readFile('report.csv', buffer(Buffer.from('%PDF-1.7\n%\xe2\xe3')))).rejects.toThrow('report.csv：不是文本、CSV、.xlsx 或 JSON 文件（开头的字节为 25 50 44 46，是 PDF 文档）');
+    await expect(readFile('data.csv', buffer(Buffer.from([0x00, 0x01, 0x02, 0x03, 0x80, 0xff, 0xfe, 0x00])))).rejects.toThrow('data.csv：不是文本、CSV、.xlsx 或 JSON 文件（开头的字节为 00 01 02 03）');
+  });
+});
+
+describe('headers as provinces place them (issue 27)', () => {
+  it('finds the header below title rows and a merged caption, and numbers the rows as the file does', () => {
+    const text = '江苏省公立医疗机构药品采购明细（2024年第一季度）\n填报单位：示例市医保局,,,\n医疗机构编码,入库日期,类别,采购渠道,金额（元）\nH1,2024-01-05,药品,省平台,10\n';
+    const t = parseDelimited(text, 'titled.csv');
+    expect(t.headers).toEqual(['医疗机构编码', '入库日期', '类别', '采购渠道', '金额（元）']);
+    // the header is file row 3: the first data row is row 4
+    expect(t.firstRow).toBe(4);
+    expect(t.rows).toEqual([{ 医疗机构编码: 'H1', 入库日期: '2024-01-05', 类别: '药品', 采购渠道: '省平台', '金额（元）': '10' }]);
+    expect(headerIndex([['说明'], ['编码', '名称', '级别', '性质'], ['H1']])).toBe(1);
+    // nothing known: the first row
+    expect(headerIndex([['a', 'b'], ['1', '2']])).toBe(0);
+  });
+
+  it('reads a long text a slice at a time, with the progress and the rows of one pass', async () => {
+    // 60,000 lines of about 30 characters, in slices of 400,000 characters: five; a quoted cell with a line break among them
+    const line = (i: number) => `H${i % 7},2024-01-${String((i % 28) + 1).padStart(2, '0')},药品,省平台,${i}.50\n`;
+    const lines = Array.from({ length: 60_000 }, (_, i) => (i === 30_000 ? 'H1,2024-01-01,药品,"省\n平台",1\n' : line(i)));
+    const text = `医疗机构编码,入库日期,类别,采购渠道,金额（元）\n${lines.join('')}`;
+    const seen: number[] = [];
+    const sliced = await parseDelimitedInSlices(text, 'big.csv', (share) => seen.push(share), undefined, 400_000);
+    expect(sliced).toEqual(parseDelimited(text, 'big.csv'));
+    expect(sliced.rows).toHaveLength(60_000);
+    expect(sliced.rows[30_000]!['采购渠道']).toBe('省\n平台');
+    expect(seen.length).toBeGreaterThan(3);
+    expect(seen[seen.length - 1]).toBe(1);
+  });
+
+  it('gives the dates a table covers, as the adapter reads them', () => {
+    const t = parseDelimited('入库日期,医疗机构编码,金额,类别\n2024/3/5,H1,1,药品\n2024-01-03 10:20:00,H1,1,药品\nx,H1,1,药品\n', 'd.csv');
+    expect(dateSpanOf(t)).toEqual({ first: '2024-01-03', last: '2024-03-05' });
+    expect(spanOf(['2024-02-30', ''])).toBeNull();
   });
 });
 

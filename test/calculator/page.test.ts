@@ -7,7 +7,7 @@
  * or SUNSHINE_REQUIRE_FIREFOX=1 (both set by .ci/run).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -19,8 +19,10 @@ import {
   formatRate,
   formatShortfall,
   LEVEL_LABELS,
+  MEASURES,
   fromNhsaRecords,
   measureOnlineRates,
+  reportingCompleteness,
   SECONDARY_AND_ABOVE,
   type NhsaPurchaseRecord,
   type PurchaseLineInput,
@@ -28,9 +30,12 @@ import {
   type RegionalMeasure,
   type TargetCheck,
 } from '../../src/index';
+import { RESULTS_CSV_HEADERS } from '../../examples/calculator/compute';
 import {
   badCsv,
+  coverWorkbook,
   GOOD_LINES,
+  notesWorkbook,
   gbkCsv,
   INSTITUTION_HEADERS,
   INSTITUTIONS,
@@ -95,11 +100,14 @@ function expected(lines: readonly (LineCells | PurchaseLineInput)[]) {
 const pct = (r: Parameters<typeof formatRate>[0]) => formatRate(r, { digits: 2 });
 const yuan = (d: { toFixed(n: number): string }) => d.toFixed(2);
 const checkOf = (checks: readonly TargetCheck[], m: InstitutionMeasure | RegionalMeasure) => checks.find((c) => c.subject.id === m.subject.id && c.measure === m.measure);
-const checkCells = (c: TargetCheck | undefined) => {
+/** One label for one fact (issue 27): the library's reporting statuses (reportingCompleteness) say 未报送 and 无采购. */
+const notReported = (e: ReturnType<typeof expected>) => new Set(reportingCompleteness([{ period: 'p', measures: e.result.measures }]).entries.filter((x) => x.status === 'not-reported').map((x) => x.institutionId));
+const checkCells = (c: TargetCheck | undefined, missing: ReadonlySet<string> = new Set()) => {
   if (c === undefined) return ['—', '—', '—', '—'];
   const s = c.shortfallScenarios;
+  const none = missing.has(c.subject.id) ? '未报送' : c.status === 'no-purchases' ? '无采购' : c.status === 'inconsistent' ? '数据不一致' : '无数据';
   // amounts needed rounded up to the fen (issue 26)
-  return [pct(c.target), c.meets === null ? '无数据' : c.meets ? '达标' : '未达标', formatShortfall(s?.moveToPlatform ?? null), formatShortfall(s?.addPlatformPurchases ?? null)];
+  return [pct(c.target), c.meets === null ? none : c.meets ? '达标' : '未达标', formatShortfall(s?.moveToPlatform ?? null), formatShortfall(s?.addPlatformPurchases ?? null)];
 };
 /** A rate as the page shows it beside its target: never printed as the target when it misses it (issue 26). */
 const beside = (e: ReturnType<typeof expected>, m: InstitutionMeasure | RegionalMeasure) => formatRate(m.rate, { digits: 2, target: checkOf(e.checks, m)?.target });
@@ -107,20 +115,45 @@ const STATUS: Record<string, string> = { ok: '正常', 'no-purchases': '无采�
 
 /** The page's institution table as the library's figures give it. */
 function institutionRows(e: ReturnType<typeof expected>): string[][] {
-  return e.result.measures.map((m) => [m.institutionName ?? m.institutionId, m.institutionId, LEVEL_LABELS[m.level].label, m.label, yuan(m.platformAmount), yuan(m.totalAmount), yuan(m.emergencyAmount), beside(e, m), STATUS[m.status]!, ...checkCells(checkOf(e.checks, m))]);
+  const missing = notReported(e);
+  return e.result.measures.map((m) => [m.institutionName ?? m.institutionId, m.institutionId, LEVEL_LABELS[m.level].label, m.label, yuan(m.platformAmount), yuan(m.totalAmount), yuan(m.emergencyAmount), beside(e, m), missing.has(m.institutionId) ? '未报送' : STATUS[m.status]!, ...checkCells(checkOf(e.checks, m), missing)]);
 }
 /** The page's regional table: region, level, measure, institutions, not reported, the amounts, the rate. */
 function regionalRows(e: ReturnType<typeof expected>): string[][] {
   const levelName = (l: string) => (l in LEVEL_LABELS ? LEVEL_LABELS[l as keyof typeof LEVEL_LABELS].label : '二级及以上');
-  return e.regions.map((m) => [m.region.id ?? '（未指定地区）', levelName(m.level), m.label, String(m.institutions), String(m.notReported.length), yuan(m.platformAmount), yuan(m.totalAmount), beside(e, m), ...checkCells(checkOf(e.checks, m))]);
+  // region by region, 三级, 二级, … then 二级及以上; drugs before consumables
+  const rank = (l: string) => (l in LEVEL_LABELS ? Object.keys(LEVEL_LABELS).indexOf(l) : 9);
+  const byOrder = [...e.regions].sort((a, b) => (a.region.id ?? '').localeCompare(b.region.id ?? '') || rank(a.level) - rank(b.level) || Object.keys(MEASURES).indexOf(a.measure) - Object.keys(MEASURES).indexOf(b.measure));
+  return byOrder.map((m) => [m.region.id ?? '（未指定地区）', levelName(m.level), m.label, String(m.institutions), String(m.notReported.length), yuan(m.platformAmount), yuan(m.totalAmount), beside(e, m), ...checkCells(checkOf(e.checks, m))]);
 }
-/** The downloaded results.csv rows, from the library's exact figures. */
+/** The downloaded 结果.csv rows (issue 27: Chinese headers and labels), from the library's exact figures. */
 function csvRows(e: ReturnType<typeof expected>): string[][] {
+  const missing = notReported(e);
+  const levelName = (l: string) => (l in LEVEL_LABELS ? LEVEL_LABELS[l as keyof typeof LEVEL_LABELS].label : '二级及以上');
   const row = (m: InstitutionMeasure | RegionalMeasure, type: string, name: string) => {
     const c = checkOf(e.checks, m);
-    return [type, m.subject.id, name, m.level, m.measure, m.platformAmount.toFixed(), m.totalAmount.toFixed(), m.emergencyAmount.toFixed(), m.rate?.toFixed() ?? '', beside(e, m), m.status, String(m.lines), c?.target.toFixed() ?? '', c === undefined || c.meets === null ? '' : String(c.meets), c?.marginPoints?.toFixed() ?? '', formatShortfall(c?.shortfallScenarios?.moveToPlatform ?? null, { empty: '' }), formatShortfall(c?.shortfallScenarios?.addPlatformPurchases ?? null, { empty: '' })];
+    const status = m.subject.type === 'institution' && missing.has(m.subject.id) ? '未报送' : STATUS[m.status]!;
+    return [
+      type,
+      m.subject.id,
+      name,
+      levelName(m.level),
+      m.label,
+      m.platformAmount.toFixed(),
+      m.totalAmount.toFixed(),
+      m.emergencyAmount.toFixed(),
+      m.rate === null ? '' : beside(e, m),
+      m.rate?.toFixed() ?? '',
+      status,
+      String(m.lines),
+      c === undefined ? '' : pct(c.target),
+      c === undefined ? '' : c.meets === null ? status : c.meets ? '达标' : '未达标',
+      c?.marginPoints?.toFixed(2) ?? '',
+      formatShortfall(c?.shortfallScenarios?.moveToPlatform ?? null, { empty: '' }),
+      formatShortfall(c?.shortfallScenarios?.addPlatformPurchases ?? null, { empty: '' }),
+    ];
   };
-  return [...e.result.measures.map((m) => row(m, 'institution', m.institutionName ?? m.institutionId)), ...e.regions.map((m) => row(m, 'region', `${m.region.id ?? ''} ${m.level}`))];
+  return [...e.result.measures.map((m) => row(m, '机构', m.institutionName ?? m.institutionId)), ...e.regions.map((m) => row(m, '地区', m.region.id ?? '（未指定地区）'))];
 }
 
 /**
@@ -148,6 +181,9 @@ function prepare(): Promise<string> {
     writeFileSync(join(dir, 'nhsa.json'), JSON.stringify(NHSA_RECORDS, null, 1));
     writeFileSync(join(dir, 'image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0x2c, 0x09]));
     writeFileSync(join(dir, 'no-amount.csv'), '\uFEFF医疗机构编码,入库日期,类别,采购渠道,单价\r\nH01,2024-01-05,药品,省平台,12.00\r\n');
+    writeFileSync(join(dir, 'cover.xlsx'), await coverWorkbook());
+    writeFileSync(join(dir, 'notes.xlsx'), await notesWorkbook());
+    writeFileSync(join(dir, 'empty.csv'), '');
     return dir;
   })();
   return prepared;
@@ -291,7 +327,11 @@ for (const b of BROWSERS) describe.skipIf(b.path === null)(`the calculator page 
       ['拒收', '见下表', '1', '700.00'],
     ]);
     expect(e.result.ledger.included.amount.toFixed(2)).toBe('54490.00');
-    expect(await page.$eval('#ledger p', (c) => c.textContent)).toBe('输入 = 纳入 + 剔除 + 拒收。行数：24 = 18 + 5 + 1；金额：66190.00 = 54490.00 + 11000.00 + 700.00 元。平衡。');
+    expect(await page.$eval('#ledger p.ok', (c) => c.textContent)).toBe('输入 = 纳入 + 剔除 + 拒收。行数：24 = 18 + 5 + 1；金额：66190.00 = 54490.00 + 11000.00 + 700.00 元。平衡。');
+    // the line of 2024-04-01 is outside the quarter chosen: said in a warning's colour above the balance (issue 27); 1 of 24 input lines = 4.17 %
+    expect(await page.$$eval('#ledger p.warn', (ps) => ps.map((p) => p.textContent))).toEqual([
+      '数据提示：1 行（占输入 4.17%）的入库日期不在所选期间（2024年第一季度）内，未计入；数据日期 2024-01-03 至 2024-04-01。请确认统计期间。 / 1 line falls outside the period chosen and is not counted',
+    ]);
 
     // every row not counted, with its file, row, column and value (row 1 is the header)
     const problems = (await cells(page, '#problems')).map((r) => r.slice(0, 4));
@@ -309,7 +349,8 @@ for (const b of BROWSERS) describe.skipIf(b.path === null)(`the calculator page 
     const results = await downloaded(page, '#dl-csv', '结果.csv');
     expect(results.startsWith('\uFEFF')).toBe(true);
     const parsed = Papa.parse<string[]>(results.slice(1), { skipEmptyLines: true }).data;
-    expect(parsed[0]).toEqual(['type', 'subject', 'name', 'level', 'measure', 'platform_amount', 'total_amount', 'emergency_amount', 'rate', 'rate_percent', 'status', 'lines', 'target', 'meets', 'margin_points', 'shortfall_move_to_platform', 'shortfall_add_platform']);
+    expect(parsed[0]).toEqual([...RESULTS_CSV_HEADERS]);
+    expect(parsed[0]!.slice(0, 5)).toEqual(['类型', '编码', '名称', '级别', '指标']);
     expect(parsed.slice(1)).toEqual(csvRows(e));
     const problemsCsv = Papa.parse<string[]>((await downloaded(page, '#dl-problems', '未计入的行.csv')).slice(1), { skipEmptyLines: true }).data;
     expect(problemsCsv.slice(1).map((r) => r.slice(0, 4))).toEqual(problems);
@@ -377,12 +418,98 @@ for (const b of BROWSERS) describe.skipIf(b.path === null)(`the calculator page 
   it('says what is wrong with a file it cannot use, on the page', async () => {
     const p = await open();
     await choose(p, '#lines-file', ['image.png']);
-    expect(await errorText(p)).toContain('image.png：不是文本文件，也不是 .xlsx，无法识别格式');
+    expect(await errorText(p)).toBe('image.png：不是文本、CSV、.xlsx 或 JSON 文件（开头的字节为 89 50 4E 47，是 PNG 图片） / not text, CSV, .xlsx or JSON (it begins 89 50 4E 47: a PNG image)');
     await choose(p, '#lines-file', ['no-amount.csv']);
     await choose(p, '#inst-file', ['institutions.csv']);
     await run(p);
     expect(await errorText(p)).toBe('no-amount.csv：缺少列 金额（元）；找到的列：医疗机构编码、入库日期、类别、采购渠道、单价 / missing columns 金额（元）');
     expect(await p.$eval('#results', (r) => (r as HTMLElement).hidden)).toBe(true);
+    await p.close();
+  }, 60_000);
+
+  it('defaults the period to the dates of the data, shows them, and keeps findings back when no line counts (issue 27)', async () => {
+    const p = await open();
+    await choose(p, '#lines-file', ['utf8.csv', 'gbk.csv', 'bad.csv']);
+    await choose(p, '#inst-file', ['institutions.csv']);
+    // the lines run from 2024-01-03 to 2024-04-01: two quarters of one year, so the year 2024
+    expect(await p.$eval('#data-dates', (e) => e.textContent)).toBe('数据日期 2024-01-03 至 2024-04-01');
+    expect(await p.$eval('#period-kind', (e) => (e as HTMLSelectElement).value)).toBe('year');
+    expect(await p.$eval('#period-year', (e) => (e as HTMLInputElement).value)).toBe('2024');
+    await p.click('#run');
+    await until(p, () => !(document.getElementById('run') as HTMLButtonElement).disabled && !document.getElementById('results')!.hidden, '');
+    // every line in the period: no warning; the year 2024 labels the results
+    expect(await p.$$eval('#ledger p.warn', (ps) => ps.length)).toBe(0);
+    expect((await cells(p, '#ledger-table')).some((r) => r[1] === '入库日期不在统计期间')).toBe(false);
+    expect(await p.$eval('#run-status', (e) => e.textContent)).toMatch(/^完成：28 行，用时 \d+\.\d 秒（读取 \d+\.\d 秒，计算 \d+\.\d 秒）$/);
+    // a period chosen by hand that misses the data: the library's warning, and no table of findings
+    await p.select('#period-kind', 'quarter');
+    await p.$eval('#period-year', (e) => ((e as HTMLInputElement).value = '2026'));
+    await p.select('#period-quarter', '4');
+    await p.click('#run');
+    await until(p, () => !(document.getElementById('run') as HTMLButtonElement).disabled && !document.getElementById('nothing')!.hidden, '');
+    expect((await p.$$eval('#ledger p.warn', (ps) => ps.map((x) => x.textContent ?? '')))[0]).toMatch(/^数据提示：24 行中没有一行计入网采率.*入库日期不在统计期间（统计期间 2026-10-01 – 2026-12-31）/);
+    expect(await p.$eval('#findings', (e) => (e as HTMLElement).hidden)).toBe(true);
+    expect(await p.$eval('#charts-section', (e) => (e as HTMLElement).hidden)).toBe(true);
+    await p.close();
+  }, 60_000);
+
+  it('computes exactly the sources listed: a paste and a file together, each of them removable (issue 27)', async () => {
+    const p = await open();
+    await choose(p, '#inst-file', ['institutions.csv']);
+    // a range pasted, then a file chosen: both listed, both counted (the file used to win silently over nothing, the paste over the file)
+    await p.$eval('#lines-paste', (t, v) => {
+      (t as HTMLTextAreaElement).value = v;
+      t.dispatchEvent(new Event('change'));
+    }, pasted(LINE_HEADERS, NANTONG_LINES.map(lineCells)));
+    await choose(p, '#lines-file', ['utf8.csv']);
+    const listed = () => p.$$eval('#sources li', (li) => li.map((x) => (x.firstChild?.textContent ?? '').trim()));
+    expect(await listed()).toEqual([`粘贴的明细：${NANTONG_LINES.length} 行（数据日期 2024-01-05 至 2024-04-01）`, expect.stringMatching(/^utf8\.csv：15 行（数据日期 /)]);
+    await run(p);
+    expect((await cells(p, '#ledger-table'))[0]).toEqual(['读入的行（文件中的数据行）', '', String(NANTONG_LINES.length + 15), '—']);
+    // the paste removed: the box is emptied, and 计算 uses the file alone
+    await p.click('#sources li:first-child button');
+    expect(await listed()).toEqual([expect.stringMatching(/^utf8\.csv：15 行/)]);
+    expect(await p.$eval('#lines-paste', (t) => (t as HTMLTextAreaElement).value)).toBe('');
+    await run(p);
+    expect((await cells(p, '#ledger-table'))[0]).toEqual(['读入的行（文件中的数据行）', '', '15', '—']);
+    // a second file adds to the list
+    await choose(p, '#lines-file', ['gbk.csv']);
+    expect(await listed()).toHaveLength(2);
+    await p.close();
+  }, 60_000);
+
+  it('reads a workbook that opens with a 填报说明 sheet and has title rows above its header; names the sheets of one it cannot use (issue 27)', async () => {
+    const p = await open();
+    await choose(p, '#lines-file', ['cover.xlsx']);
+    expect(await errorText(p)).toBe('');
+    expect(await p.$eval('#inst-status', (e) => e.textContent)).toContain('cover.xlsx/机构名单');
+    await run(p);
+    expect(await cells(p, '#institution-rates')).toEqual(institutionRows(expected(GOOD_LINES)));
+    expect(await cells(p, '#problems')).toEqual([]);
+    await choose(p, '#lines-file', ['notes.xlsx']);
+    expect(await errorText(p)).toBe('notes.xlsx：没有找到含采购明细或机构名单表头的工作表；各工作表的列：说明：填报说明；Sheet2：单价、数量 / no sheet has the headers of purchase lines or an institution list');
+    await choose(p, '#lines-file', ['empty.csv']);
+    expect(await errorText(p)).toBe('empty.csv：文件为空 / the file is empty');
+    await p.close();
+  }, 60_000);
+
+  it('draws charts that read alone: a title with the measure, period and policy, the target labelled, bars by rate (issue 27)', async () => {
+    const p = await open();
+    await choose(p, '#lines-file', ['utf8.csv', 'gbk.csv']);
+    await choose(p, '#inst-file', ['institutions.csv']);
+    await run(p);
+    const texts = await p.$$eval('#charts svg', (svgs) => svgs.map((svg) => Array.from(svg.querySelectorAll('text'), (t) => t.textContent ?? '')));
+    expect(texts[0]![0]).toBe('药品网采率与目标（2024年第一季度，苏医保发〔2022〕38号）');
+    expect(texts[0]![1]).toBe('目标 85%');
+    // the bars from the highest rate down
+    const widths = await p.$$eval('#charts svg:first-of-type rect', (rects) => rects.map((r) => Number(r.getAttribute('width'))));
+    expect(widths).toEqual([...widths].sort((a, b) => b - a));
+    if (b.name === 'Chromium') {
+      const shot = join(dir, 'charts.png');
+      await (await p.$('#charts-section'))!.screenshot({ path: shot });
+      if (process.env.SUNSHINE_SCREENSHOTS !== undefined) copyFileSync(shot, join(process.env.SUNSHINE_SCREENSHOTS, 'calculator-charts.png'));
+      expect(statSync(shot).size).toBeGreaterThan(10_000);
+    }
     await p.close();
   }, 60_000);
 
@@ -405,7 +532,7 @@ for (const b of BROWSERS) describe.skipIf(b.path === null)(`the calculator page 
     // once in CI); none leaves the machine, and the fetch above never left the page. Chromium reports
     // the page's own file:// request (once per page opened), which shows that the listener works;
     // Firefox does not report file:// requests.
-    if (b.name === 'Chromium') expect(requests.filter((u) => u === pageUrl).length).toBe(6);
+    if (b.name === 'Chromium') expect(requests.filter((u) => u === pageUrl).length).toBe(10);
     expect(requests.filter((u) => u !== pageUrl && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
     const html = readFileSync(join(dir, 'calculator.html'), 'utf8');
     expect(html).not.toMatch(/<(link|img|iframe)\b|\bsrc=|@import|url\(http/i);

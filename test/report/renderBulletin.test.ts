@@ -58,10 +58,14 @@ describe('renderBulletin', () => {
   });
 
   it('shows the target checks, completeness, ranking and the lagging institutions with both shortfall scenarios', () => {
-    expect(tableRows(doc(), 'institution-checks').filter((r) => r[5] !== '无数据')).toEqual([
+    expect(tableRows(doc(), 'institution-checks')).toEqual([
       ['A', '三级', '药品', '85.00%', '85.00%', '达标', '0.00'],
       ['A', '三级', '医用耗材', '60.00%', '75.00%', '未达标', '-15.00'],
       ['B', '三级', '药品', '80.00%', '85.00%', '未达标', '-5.00'],
+      // one label for one fact (issue 27): B reported consumables totalling zero, C reported nothing at all
+      ['B', '三级', '医用耗材', '—', '75.00%', '无采购', '—'],
+      ['C', '三级', '药品', '—', '85.00%', '未报送', '—'],
+      ['C', '三级', '医用耗材', '—', '75.00%', '未报送', '—'],
     ]);
     // drugs: A and B reported, C not: 2/3; consumables: A reported, B no purchases, C not: 2/3
     expect(tableRows(doc(), 'completeness')).toEqual([
@@ -83,11 +87,11 @@ describe('renderBulletin', () => {
   it('draws each institution against the target line', () => {
     const svg = [...walk(doc())].find((el) => el.tagName === 'svg' && attr(el, 'id') === 'chart-drug')!;
     const bars = [...walk(svg as unknown as Node)].filter((el) => el.tagName === 'rect');
-    // label column 200 px, plot 360 px: 0.85 → 306.0 px, 0.8 → 288.0 px
-    expect(bars.map((b) => attr(b, 'width'))).toEqual(['306.0', '288.0']);
+    // label column 200 px, plot 520 px for 100 %: 0.85 → 442.0 px, 0.8 → 416.0 px, the higher first
+    expect(bars.map((b) => attr(b, 'width'))).toEqual(['442.0', '416.0']);
     const targetLines = [...walk(svg as unknown as Node)].filter((el) => el.tagName === 'line' && attr(el, 'stroke-dasharray') !== undefined);
-    // the target 0.85 at 200 + 0.85 × 360 = 506.0
-    expect(targetLines.map((l) => attr(l, 'x1'))).toEqual(['506.0', '506.0']);
+    // one target for both, drawn once: 0.85 at 200 + 0.85 × 520 = 642.0
+    expect(targetLines.map((l) => attr(l, 'x1'))).toEqual(['642.0']);
   });
 
   it('renders Markdown with the same tables', () => {
@@ -128,7 +132,7 @@ describe('renderBulletin: sections, margins and the period (issue 20)', () => {
     ],
     { policy: 'jiangsu-2022', institutions },
   ).measures;
-  const nearRows = () => tableRows(parse(renderBulletin({ ...input, measures: near }, { format: 'html', title: 't', asOf: '2024-04-20' })) as unknown as Node, 'institution-checks').filter((r) => r[5] !== '无数据');
+  const nearRows = () => tableRows(parse(renderBulletin({ ...input, measures: near }, { format: 'html', title: 't', asOf: '2024-04-20' })) as unknown as Node, 'institution-checks').filter((r) => r[2] === '药品' && r[5] !== '未报送');
 
   it('keeps the sign of a margin that rounds to zero, and the rate its digits beside the target', () => {
     expect(nearRows()).toEqual([
@@ -202,9 +206,9 @@ describe('renderBulletin: the whole Markdown text', () => {
       '| A | 三级 | 药品 | 85.00% | 85.00% | 达标 | 0.00 |',
       '| A | 三级 | 医用耗材 | 60.00% | 75.00% | 未达标 | -15.00 |',
       '| B | 三级 | 药品 | 80.00% | 85.00% | 未达标 | -5.00 |',
-      '| B | 三级 | 医用耗材 | — | 75.00% | 无数据 | — |',
-      '| C | 三级 | 药品 | — | 85.00% | 无数据 | — |',
-      '| C | 三级 | 医用耗材 | — | 75.00% | 无数据 | — |',
+      '| B | 三级 | 医用耗材 | — | 75.00% | 无采购 | — |',
+      '| C | 三级 | 药品 | — | 85.00% | 未报送 | — |',
+      '| C | 三级 | 医用耗材 | — | 75.00% | 未报送 | — |',
       '',
       '**三、报送完整性（未报送不计为 0%）**',
       '',
@@ -276,18 +280,24 @@ describe('renderBulletin: the HTML sections and charts', () => {
   it('draws the VBP chart against time progress, escapes the title and says what the dashed line is', () => {
     const svg = [...walk(full())].find((el) => el.tagName === 'svg' && attr(el, 'id') === 'chart-vbp')!;
     const parts = [...walk(svg as unknown as Node)];
-    // 0.39 × 360 = 140.4 px wide; the time-progress line at 200 + 0.5 × 360 = 380.0; the bar below it is red
-    expect(parts.filter((el) => el.tagName === 'rect').map((r) => [attr(r, 'width'), attr(r, 'fill')])).toEqual([['140.4', '#d9534f']]);
-    expect(parts.filter((el) => el.tagName === 'line' && attr(el, 'stroke-dasharray') === '3,2').map((l) => attr(l, 'x1'))).toEqual(['380.0']);
-    expect(parts.filter((el) => el.tagName === 'text').map((t) => text(t))).toEqual(['A', '39.00%（序时 50.00%）', '虚线：目标或序时进度 / dashed: target or time progress']);
-    expect(attr(svg, 'aria-label')).toBe('带量采购完成进度与序时进度');
+    // 0.39 × 520 = 202.8 px wide; the time-progress line (one item: drawn once, labelled) at 200 + 0.5 × 520 = 460.0; the bar below it is red
+    expect(parts.filter((el) => el.tagName === 'rect').map((r) => [attr(r, 'width'), attr(r, 'fill')])).toEqual([['202.8', '#d9534f']]);
+    expect(parts.filter((el) => el.tagName === 'line' && attr(el, 'stroke-dasharray') === '4,3').map((l) => attr(l, 'x1'))).toEqual(['460.0']);
+    expect(parts.filter((el) => el.tagName === 'text').map((t) => text(t))).toEqual([
+      '带量采购完成进度与序时进度（截至 2024-04-20）',
+      '序时进度 50%',
+      'A',
+      '39.00%（序时 50.00%）',
+      '红色：低于序时进度；虚线：序时进度 / red: below the time progress; dashed: the time progress',
+    ]);
+    expect(attr(svg, 'aria-label')).toBe('带量采购完成进度与序时进度（截至 2024-04-20）');
     const title = [...walk(full())].find((el) => el.tagName === 'title')!;
     expect(text(title)).toBe('<通报> & "说明"');
     expect(html()).toContain('<html lang="zh-CN">');
     // a bar at the target is blue, one below it red
     const drug = [...walk(doc())].find((el) => el.tagName === 'svg' && attr(el, 'id') === 'chart-drug')!;
     expect([...walk(drug as unknown as Node)].filter((el) => el.tagName === 'rect').map((r) => attr(r, 'fill'))).toEqual(['#5b9bd5', '#d9534f']);
-    expect(attr(drug, 'aria-label')).toBe('药品网采率与目标');
+    expect(attr(drug, 'aria-label')).toBe('药品网采率与目标（2024年第一季度，苏医保发〔2022〕38号）');
   });
 });
 
@@ -350,17 +360,23 @@ describe('renderBulletin: refusals in words, regional targets, the page around t
   it('draws each row of a chart 24 px below the last, the plot as tall as its rows', () => {
     const svg = renderBulletin(input, opts).split('\n');
     const at = svg.indexOf(svg.find((l) => l.startsWith('<svg id="chart-drug"'))!);
-    // two bars: 2 × 24 + 40 = 88 px tall; the axis from y 10 to 88 − 20 = 68; rows at y 14 and 38
-    expect(svg[at]).toBe('<svg id="chart-drug" xmlns="http://www.w3.org/2000/svg" width="680" height="88" role="img" aria-label="药品网采率与目标">');
-    expect(svg[at + 1]).toBe('<title>药品网采率与目标</title>');
-    expect(svg[at + 2]).toBe('<line x1="200" y1="10" x2="200" y2="68" stroke="#333" />');
-    expect(svg[at + 3]).toBe('<text x="194" y="27" text-anchor="end" font-size="12">A</text>');
-    expect(svg[at + 4]).toBe('<rect x="200" y="14" width="306.0" height="16" fill="#5b9bd5" />');
-    expect(svg[at + 5]).toBe('<text x="510.0" y="27" font-size="12">85.00%</text>');
-    expect(svg[at + 6]).toBe('<line x1="506.0" y1="11" x2="506.0" y2="33" stroke="#222" stroke-width="2" stroke-dasharray="3,2" />');
-    expect(svg[at + 7]).toBe('<text x="194" y="51" text-anchor="end" font-size="12">B</text>');
-    expect(svg[at + 11]).toBe('<text x="200" y="84" font-size="11">虚线：目标或序时进度 / dashed: target or time progress</text>');
-    expect(svg[at + 12]).toBe('</svg>');
+    // a title row and the target's label above the bars (52 px), two bars of 24 px, 24 px below: 52 + 48 + 24 = 124 px tall;
+    // 200 + 520 + 150 = 870 px wide; the axis from y 52 − 6 = 46 to 124 − 20 = 104; rows at y 52 and 76
+    const title = '药品网采率与目标（2024年第一季度，苏医保发〔2022〕38号）';
+    expect(svg[at]).toBe(`<svg id="chart-drug" xmlns="http://www.w3.org/2000/svg" width="870" height="124" viewBox="0 0 870 124" role="img" aria-label="${title}">`);
+    expect(svg[at + 1]).toBe(`<title>${title}</title>`);
+    expect(svg[at + 2]).toBe(`<text x="0" y="16" font-size="14" font-weight="bold">${title}</text>`);
+    expect(svg[at + 3]).toBe('<line x1="200" y1="46" x2="200" y2="104" stroke="#333" />');
+    // the target, once: 200 + 0.85 × 520 = 642.0, from 4 px above the axis's top, labelled 目标 85% above it
+    expect(svg[at + 4]).toBe('<line x1="642.0" y1="42" x2="642.0" y2="104" stroke="#222" stroke-width="2" stroke-dasharray="4,3" />');
+    expect(svg[at + 5]).toBe('<text x="642.0" y="38" text-anchor="middle" font-size="12">目标 85%</text>');
+    expect(svg[at + 6]).toBe('<text x="194" y="65" text-anchor="end" font-size="12">A</text>');
+    expect(svg[at + 7]).toBe('<rect x="200" y="52" width="442.0" height="16" fill="#5b9bd5" />');
+    // the values in a column of their own, right of the plot (200 + 520 + 10): no line crosses them
+    expect(svg[at + 8]).toBe('<text x="730" y="65" font-size="12">85.00%</text>');
+    expect(svg[at + 9]).toBe('<text x="194" y="89" text-anchor="end" font-size="12">B</text>');
+    expect(svg[at + 12]).toBe('<text x="200" y="120" font-size="11">红色：低于目标；虚线：目标 / red: below the target; dashed: the target</text>');
+    expect(svg[at + 13]).toBe('</svg>');
   });
 });
 
