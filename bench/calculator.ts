@@ -1,6 +1,6 @@
 /**
  * The calculator page (issue 19) in Chromium: how long from choosing a file of 100,000 lines to
- * the first result on the page (target: under 2 s), and whether 1,000,000 lines work. The lines are
+ * the first result on the page (goal, issue 27: 1.5 s at 100,000 lines, 6 s at 1,000,000), and the longest the tab froze. The lines are
  * the benchmarks' own (lineAt, 1,000 institutions), written as a UTF-8 CSV with Chinese headers and
  * values, as an analyst would export them. Needs Debian's chromium; says so and skips without it.
  */
@@ -50,6 +50,11 @@ interface Run {
   /** The page's marks: computing (the library), and writing the tables. */
   pageComputeMs: number;
   pageRenderMs: number;
+  /** 计算 clicked → the charts drawn below the tables. */
+  chartsMs: number;
+  /** The longest the page did not answer (a 10 ms heartbeat's longest gap) while reading and while computing. */
+  frozenReadMs: number;
+  frozenComputeMs: number;
 }
 
 /** Polls the page every 50 ms (waitForFunction's in-page polling stalled on a million lines). */
@@ -73,17 +78,37 @@ async function once(browser: Browser, url: string, lines: string, institutions: 
   });
   await (await page.$('input#inst-file'))!.uploadFile(institutions);
   await until(page, () => document.getElementById('inst-status')!.classList.contains('ok'), 'read the institutions');
+  // a heartbeat: its longest gap is the longest the tab was frozen
+  const heartbeat = () =>
+    page.evaluate(() => {
+      const w = window as unknown as { beat?: number; longest: number; last: number };
+      clearInterval(w.beat);
+      w.longest = 0;
+      w.last = performance.now();
+      w.beat = window.setInterval(() => {
+        const now = performance.now();
+        w.longest = Math.max(w.longest, now - w.last);
+        w.last = now;
+      }, 10);
+    });
+  const longest = () => page.evaluate(() => (window as unknown as { longest: number }).longest);
+  await heartbeat();
   let t = performance.now();
   await (await page.$('input#lines-file'))!.uploadFile(lines);
   await until(page, () => document.getElementById('lines-status')!.classList.contains('ok') || !document.getElementById('error')!.hidden, 'read the lines');
   const readMs = performance.now() - t;
+  const frozenReadMs = await longest();
   await page.select('#policy', 'jiangsu-2022');
   await page.select('#period-kind', 'year');
   await page.$eval('#period-year', (e) => ((e as HTMLInputElement).value = '2024'));
+  await heartbeat();
   t = performance.now();
   await page.click('#run');
   await until(page, () => !document.getElementById('results')!.hidden || !document.getElementById('error')!.hidden, 'show the results');
   const computeMs = performance.now() - t;
+  await until(page, () => document.getElementById('charts')!.dataset.drawn === 'yes' || !document.getElementById('error')!.hidden, 'draw the charts');
+  const chartsMs = performance.now() - t;
+  const frozenComputeMs = await longest();
   // the page's own marks (examples/calculator/main.ts): the library's work, the tables, and the results on screen
   const marks = Object.fromEntries(await page.evaluate(() => performance.getEntriesByType('measure').map((m) => [m.name, m.duration] as const))) as Record<string, number>;
   const error = await page.$eval('#error', (e) => ((e as HTMLElement).hidden ? '' : e.textContent));
@@ -91,7 +116,7 @@ async function once(browser: Browser, url: string, lines: string, institutions: 
   const rows = await page.$eval('#ledger-table tbody tr td:nth-child(3)', (e) => e.textContent ?? '');
   const progressShown = await page.$eval('#progress', (e) => (e as HTMLElement).dataset.shown === 'yes');
   await page.close();
-  return { readMs, computeMs, progressShown, rows, pageComputeMs: marks['sunshine:compute'] ?? Number.NaN, pageRenderMs: marks['sunshine:render'] ?? Number.NaN };
+  return { readMs, computeMs, chartsMs, frozenReadMs, frozenComputeMs, progressShown, rows, pageComputeMs: marks['sunshine:compute'] ?? Number.NaN, pageRenderMs: marks['sunshine:render'] ?? Number.NaN };
 }
 
 /** Runs the page on 100,000 lines (and 1,000,000 unless quick; SIZES=n,m for others); not ok when the page did not count every row. */
@@ -118,10 +143,12 @@ export async function benchCalculator(quick: boolean): Promise<{ ok: boolean }> 
         runs.sort((a, b) => a.readMs + a.computeMs - (b.readMs + b.computeMs));
         const m = runs[runs.length >> 1]!;
         const first = m.readMs + m.computeMs;
-        const target = n === 100_000 ? `   (target: under 2,000 ms${first < 2000 ? '' : ': MISSED'})` : '';
+        const goal = ({ 100_000: 1500, 1_000_000: 6000 } as Record<number, number>)[n];
+        const target = goal === undefined ? '' : `   (goal: ${goal.toLocaleString('en')} ms${first <= goal ? '' : ': MISSED'})`;
         if (m.rows !== String(n)) ok = false;
         console.log(`  ${n.toLocaleString('en')} lines: read ${m.readMs.toFixed(0)} ms + compute ${m.computeMs.toFixed(0)} ms = ${first.toFixed(0)} ms to the first result on screen${runs.length > 1 ? ` (median of ${runs.length})` : ''}${target}`);
         console.log(`    of the compute: the library ${m.pageComputeMs.toFixed(0)} ms, the tables ${m.pageRenderMs.toFixed(0)} ms, the rest the browser's layout and paint; progress bar ${m.progressShown ? 'shown' : 'not needed'}; rows in the ledger: ${Number(m.rows).toLocaleString('en')}`);
+        console.log(`    the charts drawn ${(m.chartsMs - m.computeMs).toFixed(0)} ms after the tables; the longest freeze: ${m.frozenReadMs.toFixed(0)} ms while reading, ${m.frozenComputeMs.toFixed(0)} ms while computing`);
       }
     } finally {
       await browser.close();

@@ -37,7 +37,8 @@ const result = await build({
   platform: 'browser',
   // Chrome/Edge 90+ (360 and QQ browsers' current cores), Firefox 90+
   target: ['chrome90', 'edge90', 'firefox90'],
-  minify: true,
+  // SUNSHINE_NO_MINIFY=1 keeps the names, for a profile in the browser's tools
+  minify: process.env.SUNSHINE_NO_MINIFY !== '1',
   lineLimit: LINE_LIMIT,
   charset: 'utf8',
   legalComments: 'none',

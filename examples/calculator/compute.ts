@@ -108,6 +108,7 @@ export interface Results {
   readonly rowsRead: number;
   /** Of those, the rows the adapters could not turn into lines (listed in `problems`). */
   readonly rowsUnread: number;
+  /** 通报.html: written the first time it is read (a download, the charts after the tables), not before the tables are shown (issue 27). */
   readonly bulletin: string;
 }
 
@@ -204,17 +205,40 @@ export async function compute(
     });
   }
   problems.sort((a, b) => (a.file === b.file ? a.row - b.row : a.file < b.file ? -1 : 1));
+  // the tab answers between the sums and the reports (issue 27)
+  await pause();
 
+  // the reports one at a time, the tab answering between them (issue 27)
   const regions = aggregateRates(result.measures, { by: choices.by, levelGroups: SECONDARY_AND_ABOVE });
+  await pause();
   const checks = checkTargets([...result.measures, ...regions], policy, { digits: choices.digits });
+  await pause();
   const { table: completeness, entries: reporting } = reportingCompleteness([{ period: choices.periodLabel, measures: result.measures }], { by: choices.by });
+  await pause();
   // one ranking per measure the policy sets a target for
   const peers = [...new Set(policy.targets.map((t) => t.measure))].flatMap((measure) => comparePeers(result.measures, { by: choices.by, measure, policy }));
-  const bulletin = renderBulletin(
-    { policy, measures: result.measures, by: choices.by, period: choices.periodLabel, warnings: result.warnings },
-    { format: 'html', title: `网上采购情况通报（${choices.periodLabel}）`, asOf: choices.asOf, digits: choices.digits },
-  );
-  return { choices, policyDocument: policy.document, result, regions, checks, completeness, reporting, peers, problems, rowsRead: total, rowsUnread, bulletin };
+  let bulletin: string | undefined;
+  const writeBulletin = () =>
+    (bulletin ??= renderBulletin(
+      { policy, measures: result.measures, by: choices.by, period: choices.periodLabel, warnings: result.warnings },
+      { format: 'html', title: `网上采购情况通报（${choices.periodLabel}）`, asOf: choices.asOf, digits: choices.digits },
+    ));
+  return {
+    choices,
+    policyDocument: policy.document,
+    result,
+    regions,
+    checks,
+    completeness,
+    reporting,
+    peers,
+    problems,
+    rowsRead: total,
+    rowsUnread,
+    get bulletin() {
+      return writeBulletin();
+    },
+  };
 }
 
 

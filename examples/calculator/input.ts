@@ -28,17 +28,70 @@ export const MAX_ROWS = 1_000_000;
 
 /** Text from bytes: a BOM decides; else UTF-8 if the bytes are valid UTF-8, else GB18030 (a superset of GBK and GB2312). */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: string } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'UTF-8 (BOM)' };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'UTF-16LE' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'UTF-16BE' };
+  const { encoding, skip } = byBom(bytes);
+  if (encoding !== null) return { text: new TextDecoder(ENCODINGS[encoding]).decode(bytes.subarray(skip)), encoding };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'UTF-8' };
   } catch {
-    const text = new TextDecoder('gb18030').decode(bytes);
-    // bytes that are neither UTF-8 nor GB18030 decode to replacement characters
-    const bad = (text.match(/\uFFFD/g) ?? []).length;
-    if (bad > Math.max(3, text.length / 1000)) throw new UnreadableFile(`无法识别文件编码（既非 UTF-8，也非 GBK/GB18030） / the file is neither UTF-8 nor GBK/GB18030`);
-    return { text, encoding: 'GB18030/GBK' };
+    return gb18030(new TextDecoder('gb18030').decode(bytes));
+  }
+}
+
+/** The encoding a BOM names, and its length. */
+function byBom(bytes: Uint8Array): { encoding: keyof typeof ENCODINGS | null; skip: number } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'UTF-8 (BOM)', skip: 3 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'UTF-16LE', skip: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'UTF-16BE', skip: 2 };
+  return { encoding: null, skip: 0 };
+}
+const ENCODINGS = { 'UTF-8 (BOM)': 'utf-8', 'UTF-16LE': 'utf-16le', 'UTF-16BE': 'utf-16be' } as const;
+
+/** GB18030 text, unless it is full of replacement characters: bytes that are neither UTF-8 nor GB18030. */
+function gb18030(text: string): { text: string; encoding: string } {
+  if (replaced([text])) throw new UnreadableFile(`无法识别文件编码（既非 UTF-8，也非 GBK/GB18030） / the file is neither UTF-8 nor GBK/GB18030`);
+  return { text, encoding: 'GB18030/GBK' };
+}
+/** Whether decoded text is full of replacement characters (more than 3, and more than one in 1,000). */
+const replaced = (pieces: readonly string[]) => {
+  let bad = 0;
+  let length = 0;
+  for (const p of pieces) {
+    bad += (p.match(/\uFFFD/g) ?? []).length;
+    length += p.length;
+  }
+  return bad > Math.max(3, length / 1000);
+};
+
+/** How many bytes are decoded at a time in {@link decodeTextInSlices}. */
+const DECODE_SLICE = 2_000_000;
+
+/**
+ * {@link decodeText} a slice at a time (a streaming decoder, 2 MB each), giving the browser the hand between slices:
+ * the same text, in pieces (a character cut between two slices is whole in the second piece), never joined into one
+ * string, which would take a quarter of a second on a large file (issue 27).
+ */
+export async function decodeTextInSlices(bytes: Uint8Array, slice = DECODE_SLICE): Promise<{ pieces: string[]; encoding: string }> {
+  if (bytes.length <= slice) {
+    const { text, encoding } = decodeText(bytes);
+    return { pieces: [text], encoding };
+  }
+  const inSlices = async (decoder: InstanceType<typeof TextDecoder>, from: number) => {
+    const pieces: string[] = [];
+    for (let at = from; at < bytes.length; at += slice) {
+      pieces.push(decoder.decode(bytes.subarray(at, Math.min(bytes.length, at + slice)), { stream: at + slice < bytes.length }));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    return pieces;
+  };
+  const { encoding, skip } = byBom(bytes);
+  if (encoding !== null) return { pieces: await inSlices(new TextDecoder(ENCODINGS[encoding]), skip), encoding };
+  try {
+    return { pieces: await inSlices(new TextDecoder('utf-8', { fatal: true }), 0), encoding: 'UTF-8' };
+  } catch (e) {
+    if (!(e instanceof TypeError)) throw e;
+    const pieces = await inSlices(new TextDecoder('gb18030'), 0);
+    if (replaced(pieces)) throw new UnreadableFile(`无法识别文件编码（既非 UTF-8，也非 GBK/GB18030） / the file is neither UTF-8 nor GBK/GB18030`);
+    return { pieces, encoding: 'GB18030/GBK' };
   }
 }
 
@@ -76,44 +129,82 @@ const SLICE = 2_000_000;
 
 /**
  * {@link parseDelimited} a slice at a time (about 2 MB of text each, cut at line ends outside quotes), giving the
- * browser the hand between slices and calling `progress(share of the text read, rows so far)`: a file of a million
- * lines is read without freezing the tab.
+ * browser the hand between slices and calling `progress(share of the text read, rows so far)`: each slice is parsed
+ * and keyed by the header as it comes, so that a file of a million lines is read without freezing the tab. The text
+ * may come in pieces ({@link decodeTextInSlices}); a line cut between two pieces is read whole.
  */
-export async function parseDelimitedInSlices(text: string, name: string, progress: (share: number, rows: number) => void = () => undefined, limit = MAX_ROWS, slice = SLICE): Promise<Table> {
-  if (text.length <= slice) return parseDelimited(text, name, limit);
-  const firstLine = text.slice(0, Math.max(0, text.indexOf('\n')) || text.length);
+export async function parseDelimitedInSlices(text: string | readonly string[], name: string, progress: (share: number, rows: number) => void = () => undefined, limit = MAX_ROWS, slice = SLICE): Promise<Table> {
+  const pieces: readonly string[] = typeof text === 'string' ? Array.from({ length: Math.ceil(text.length / slice) }, (_, k) => text.slice(k * slice, (k + 1) * slice)) : text;
+  const length = pieces.reduce((n, p) => n + p.length, 0);
+  if (pieces.length <= 1) return parseDelimited(pieces[0] ?? '', name, limit);
+  const first = pieces[0]!;
+  const firstLine = first.slice(0, Math.max(0, first.indexOf('\n')) || first.length);
   const delimiter = firstLine.includes('\t') ? '\t' : ',';
-  const data: unknown[][] = [];
-  let at = 0;
-  let quotes = 0;
-  while (at < text.length) {
-    // a cut at a line end where the quotes so far are even: a quoted cell with a line break is never split
-    let end = Math.min(text.length, at + slice);
-    for (let k = at; k < end; k++) if (text.charCodeAt(k) === 34) quotes++;
-    while (end < text.length && (text.charCodeAt(end - 1) !== 10 || quotes % 2 !== 0)) {
-      if (text.charCodeAt(end) === 34) quotes++;
-      end++;
+  // the rows before the header is found (it is among the first 30), then the records under it
+  let before: unknown[][] | null = [];
+  let keyed: { headers: string[]; record: (cells: readonly unknown[]) => Record<string, string>; firstRow: number } | null = null;
+  const rows: Record<string, string>[] = [];
+  const add = (body: readonly (readonly unknown[])[]) => {
+    for (const cells of body) rows.push(keyed!.record(cells));
+    if (rows.length > limit) throw new UnreadableFile(`${name}：超过本页上限 ${limit.toLocaleString('en')} 行，请分成几个文件 / more rows than the page's limit of ${limit.toLocaleString('en')}: split the file`);
+  };
+  const key = () => {
+    if (before!.length === 0) throw new UnreadableFile(`${name}：文件为空 / the file is empty`);
+    const h = headerIndex(before!);
+    keyed = { ...recordsUnder(before![h]!), firstRow: h + 2 };
+    add(before!.slice(h + 1));
+    before = null;
+  };
+  // what follows the last line end outside quotes of a piece waits for the next one (it starts a line: no quote open)
+  let carry = '';
+  let read = 0;
+  for (let k = 0; k < pieces.length; k++) {
+    const chunk = carry + pieces[k]!;
+    read += pieces[k]!.length;
+    let cut = chunk.length;
+    if (k < pieces.length - 1) {
+      cut = 0;
+      let quotes = 0;
+      for (let i = 0; i < chunk.length; i++) {
+        const c = chunk.charCodeAt(i);
+        if (c === 34) quotes++;
+        else if (c === 10 && quotes % 2 === 0) cut = i + 1;
+      }
     }
-    const rows = Papa.parse<string[]>(text.slice(at, end), { delimiter, skipEmptyLines: 'greedy' }).data;
-    for (const r of rows) data.push(r);
-    if (data.length > limit + 31) throw new UnreadableFile(`${name}：超过本页上限 ${limit.toLocaleString('en')} 行，请分成几个文件 / more rows than the page's limit of ${limit.toLocaleString('en')}: split the file`);
-    at = end;
-    progress(at / text.length, data.length);
+    carry = chunk.slice(cut);
+    if (cut > 0) {
+      const parsed = Papa.parse<string[]>(chunk.slice(0, cut), { delimiter, skipEmptyLines: 'greedy' }).data;
+      if (before !== null) {
+        for (const r of parsed) before.push(r);
+        if (before.length >= 30) key();
+      } else {
+        add(parsed);
+      }
+    }
+    progress(read / length, rows.length);
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
-  return tableOf(name, data, limit);
+  if (before !== null) key();
+  return { name, headers: keyed!.headers, rows, firstRow: keyed!.firstRow };
+}
+
+/** The headers of a table, and how a row of cells becomes a record keyed by them (unnamed columns left out). */
+function recordsUnder(head: readonly unknown[]): { headers: string[]; record: (cells: readonly unknown[]) => Record<string, string> } {
+  const headers = head.map((h) => String(h ?? '').trim());
+  const named = headers.flatMap((h, k) => (h === '' ? [] : [[h, k] as const]));
+  return {
+    headers,
+    record: (cells) => {
+      const row: Record<string, string> = {};
+      for (const [h, k] of named) row[h] = cellText(cells[k]);
+      return row;
+    },
+  };
 }
 
 function toTable(name: string, head: readonly unknown[], body: readonly (readonly unknown[])[], firstRow = 2): Table {
-  const headers = head.map((h) => String(h ?? '').trim());
-  const rows = body.map((cells) => {
-    const row: Record<string, string> = {};
-    headers.forEach((h, k) => {
-      if (h !== '') row[h] = cellText(cells[k]);
-    });
-    return row;
-  });
-  return { name, headers, rows, firstRow };
+  const { headers, record } = recordsUnder(head);
+  return { name, headers, rows: body.map(record), firstRow };
 }
 
 /** A spreadsheet cell as text: numbers as stored (exact), dates as YYYY-MM-DD. */
@@ -204,21 +295,22 @@ export async function readFile(name: string, data: ArrayBuffer, progress?: (shar
   // a text file has no NUL and no control character but tab, CR and LF near its start (UTF-16 starts with its BOM)
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   if (!utf16 && bytes.subarray(0, 4096).some((b) => b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b) || b === 0x0b || b === 0x0c)) throw notData('', '');
-  const { text, encoding } = decodeText(bytes);
-  if (text.trim() === '') throw new UnreadableFile(`${name}：文件为空 / the file is empty`);
+  const { pieces, encoding } = await decodeTextInSlices(bytes);
+  const text = pieces[0]!;
+  if (pieces.every((p) => p.trim() === '')) throw new UnreadableFile(`${name}：文件为空 / the file is empty`);
   // after decoding too (UTF-16): anything but tab, CR and LF among the controls is a binary format
   const controls = (text.slice(0, 65_536).match(/[\x00-\x08\x0B\x0C\x0E-\x1F]/g) ?? []).length;
   if (controls > 0) throw notData('', '');
   const trimmed = text.trimStart();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     try {
-      return { kind: 'json', value: JSON.parse(trimmed) as unknown };
+      return { kind: 'json', value: JSON.parse(pieces.length === 1 ? trimmed : pieces.join('')) as unknown };
     } catch (e) {
       throw new UnreadableFile(`${name}：JSON 格式有误（${(e as Error).message}） / malformed JSON`);
     }
   }
   if (!/[,\t]/.test(text.slice(0, 4096))) throw new UnreadableFile(`${name}：看起来不是 CSV、制表符分隔的文本、.xlsx 或 JSON / not CSV, tab-separated text, .xlsx or JSON`);
-  return { kind: 'tables', tables: [await parseDelimitedInSlices(text, name, progress)], encoding, skipped: [] };
+  return { kind: 'tables', tables: [await parseDelimitedInSlices(pieces.length === 1 ? text : pieces, name, progress)], encoding, skipped: [] };
 }
 
 /** The column of purchase lines that feeds a field, if the table has one (by the library's headers). */

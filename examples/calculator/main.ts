@@ -371,12 +371,20 @@ async function run(): Promise<void> {
       },
     );
     performance.measure('sunshine:compute', { start: started });
+    // the tab answers between the reports and the tables (issue 27)
+    await new Promise((resolve) => setTimeout(resolve, 0));
     const rendering = performance.now();
     state.results = results;
     render(results);
     performance.measure('sunshine:render', { start: rendering });
-    // the results on screen: after the next frame's style, layout and paint
-    requestAnimationFrame(() => setTimeout(() => performance.measure('sunshine:shown', { start: started }), 0));
+    // the results on screen: after the next frame's style, layout and paint; then the charts, below the tables
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        performance.measure('sunshine:shown', { start: started });
+        if (state.results !== results) return;
+        void renderCharts(results).then(() => performance.measure('sunshine:charts', { start: started }));
+      }, 0),
+    );
     // the time from choosing the files to the results: their reading, then the computing (issue 27)
     const readS = state.sources.reduce((t, x) => t + x.readMs, 0) / 1000;
     const computeS = (performance.now() - started) / 1000;
@@ -393,7 +401,7 @@ async function run(): Promise<void> {
 
 // ---- output ----
 /** Rows a table shows at first: more would slow the first sight of the results (docs/calculator.md); a button shows the rest. */
-const FIRST_ROWS = 500;
+const FIRST_ROWS = 100;
 
 function table(id: string, caption: string, head: readonly string[], rows: readonly (readonly string[])[], leftColumns = 1): HTMLElement {
   const wrap = el('div', undefined, 'scroll');
@@ -434,6 +442,23 @@ const levelRank = (l: string) => {
   return k < 0 ? 9 : k;
 };
 const statusName = (s: string) => ({ ok: '正常', 'no-purchases': '无采购', 'not-reported': '未报送', inconsistent: '数据不一致' })[s] ?? s;
+
+/**
+ * The bulletin's charts (its SVG, parsed, not injected as HTML): below the tables, drawn after them, one at a time
+ * (issue 27). Only the charts are parsed, not the bulletin's tables; nothing is drawn for results since replaced.
+ */
+async function renderCharts(r: Results): Promise<void> {
+  const html = r.bulletin;
+  const charts: Node[] = [];
+  for (let at = html.indexOf('<svg'); at >= 0; at = html.indexOf('<svg', at + 1)) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (state.results !== r) return;
+    const doc = new DOMParser().parseFromString(html.slice(at, html.indexOf('</svg>', at) + '</svg>'.length), 'text/html');
+    charts.push(document.importNode(doc.querySelector('svg')!, true));
+  }
+  $('charts').replaceChildren(...charts);
+  $('charts').dataset.drawn = 'yes';
+}
 
 function render(r: Results): void {
   const digits = r.choices.digits;
@@ -476,31 +501,33 @@ function render(r: Results): void {
     ),
     table('problems', `未计入的行：${r.problems.length} 行（行号为文件中的行，表头为第 1 行）`, ['文件', '行', '列', '值', '原因'], r.problems.map((p) => [p.file, String(p.row), p.column, p.value, p.reason]), 5),
   );
-  const checkOf = (subject: string, measure: string) => r.checks.find((c) => c.subject.id === subject && c.measure === measure);
+  const checkIndex = new Map(r.checks.map((c) => [`${c.subject.type}|${c.subject.id}|${c.measure}`, c]));
+  const checkOf = (subject: { type: string; id: string }, measure: string) => checkIndex.get(`${subject.type}|${subject.id}|${measure}`);
   // one label for one fact (issue 27): the library's reporting statuses decide 未报送 (no line at all) and 无采购 (lines totalling zero)
   const reported = new Map(r.reporting.map((e) => [`${e.institutionId}|${e.measure}`, e.status]));
   const statusOf = (m: { institutionId: string; measure: string; status: string }) => {
     const rs = reported.get(`${m.institutionId}|${m.measure}`);
     return rs === 'not-reported' ? '未报送' : statusName(m.status);
   };
-  const checkCells = (subject: string, measure: string) => {
+  const checkCells = (subject: { type: string; id: string }, measure: string) => {
     const c = checkOf(subject, measure);
     if (c === undefined) return ['—', '—', '—', '—'];
-    const rs = c.subject.type === 'institution' ? reported.get(`${subject}|${measure}`) : undefined;
+    const rs = c.subject.type === 'institution' ? reported.get(`${subject.id}|${measure}`) : undefined;
     const result = c.meets !== null ? (c.meets ? '达标' : '未达标') : rs === 'not-reported' ? '未报送' : c.status === 'no-purchases' ? '无采购' : c.status === 'inconsistent' ? '数据不一致' : '无数据';
     const s = c.shortfallScenarios;
     // amounts needed, rounded up to the fen: what is shown, bought, reaches the target (issue 26)
     return [pct(c.target), result, formatShortfall(s?.moveToPlatform ?? null), formatShortfall(s?.addPlatformPurchases ?? null)];
   };
   /** A rate beside the target it is checked against: never printed as the target when it misses it (issue 26). */
-  const rateBeside = (m: { subject: { id: string }; measure: string; rate: Parameters<typeof formatRate>[0] }) => formatRate(m.rate, { digits, target: checkOf(m.subject.id, m.measure)?.target });
-  const nameOf = (id: string) => r.result.measures.find((m) => m.institutionId === id)?.institutionName ?? id;
+  const rateBeside = (m: { subject: { type: string; id: string }; measure: string; rate: Parameters<typeof formatRate>[0] }) => formatRate(m.rate, { digits, target: checkOf(m.subject, m.measure)?.target });
+  const names = new Map(r.result.measures.map((m) => [m.institutionId, m.institutionName ?? m.institutionId]));
+  const nameOf = (id: string) => names.get(id) ?? id;
   $('tables').replaceChildren(
     table(
       'institution-rates',
       '机构网采率与目标考核',
       ['机构', '编码', '级别', '指标', '省平台（元）', '院内（元）', '应急（元）', '网采率', '状态', '目标', '结果', '需转入省平台（元）', '或需新增省平台（元）'],
-      r.result.measures.map((m) => [m.institutionName ?? m.institutionId, m.institutionId, LEVEL_LABELS[m.level].label, m.label, yuan(m.platformAmount), yuan(m.totalAmount), yuan(m.emergencyAmount), rateBeside(m), statusOf(m), ...checkCells(m.subject.id, m.measure)]),
+      r.result.measures.map((m) => [m.institutionName ?? m.institutionId, m.institutionId, LEVEL_LABELS[m.level].label, m.label, yuan(m.platformAmount), yuan(m.totalAmount), yuan(m.emergencyAmount), rateBeside(m), statusOf(m), ...checkCells(m.subject, m.measure)]),
       2,
     ),
     table(
@@ -508,7 +535,7 @@ function render(r: Results): void {
       `地区网采率（同级 Σ省平台 ÷ Σ院内，不是平均数）${r.checks.some((c) => c.subject.type === 'region') ? '' : '：本政策的目标考核对象为医疗机构，地区不逐一考核'}`,
       ['地区', '级别', '指标', '机构数', '未报送', '省平台（元）', '院内（元）', '网采率', '目标', '结果', '需转入省平台（元）', '或需新增省平台（元）'],
       // 三级, 二级, … then 二级及以上, region by region
-      [...r.regions].sort((a, b) => (a.region.id ?? '').localeCompare(b.region.id ?? '') || levelRank(a.level) - levelRank(b.level) || Object.keys(MEASURES).indexOf(a.measure) - Object.keys(MEASURES).indexOf(b.measure)).map((m) => [m.region.id ?? '（未指定地区）', levelName(m.level), m.label, String(m.institutions), String(m.notReported.length), yuan(m.platformAmount), yuan(m.totalAmount), rateBeside(m), ...checkCells(m.subject.id, m.measure)]),
+      [...r.regions].sort((a, b) => (a.region.id ?? '').localeCompare(b.region.id ?? '') || levelRank(a.level) - levelRank(b.level) || Object.keys(MEASURES).indexOf(a.measure) - Object.keys(MEASURES).indexOf(b.measure)).map((m) => [m.region.id ?? '（未指定地区）', levelName(m.level), m.label, String(m.institutions), String(m.notReported.length), yuan(m.platformAmount), yuan(m.totalAmount), rateBeside(m), ...checkCells(m.subject, m.measure)]),
       3,
     ),
     table(
@@ -529,9 +556,8 @@ function render(r: Results): void {
       3,
     ),
   );
-  // the bulletin's charts: its SVG, parsed (not injected as HTML)
-  const doc = new DOMParser().parseFromString(r.bulletin, 'text/html');
-  $('charts').replaceChildren(...Array.from(doc.querySelectorAll('svg')).map((svg) => document.importNode(svg, true)));
+  $('charts').replaceChildren(el('p', '正在绘制图表… / drawing the charts…', 'note'));
+  delete $('charts').dataset.drawn;
   // no line counted: the ledger and its warning are the finding; tables of 未报送 and empty charts are not shown as results
   $('findings').hidden = nothing;
   $('charts-section').hidden = nothing;

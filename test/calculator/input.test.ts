@@ -7,7 +7,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import writeExcelFile from 'write-excel-file/node';
 import { compute } from '../../examples/calculator/compute';
-import { asSpreadsheetShows, dateSpanOf, decodeText, headerIndex, INSTITUTION_TEMPLATE, parseDelimitedInSlices, spanOf, INSTITUTIONS_TEMPLATE, LINES_TEMPLATE, parseDelimited, readFile, readInstitutions, UnreadableFile, type Table } from '../../examples/calculator/input';
+import { asSpreadsheetShows, dateSpanOf, decodeText, decodeTextInSlices, headerIndex, INSTITUTION_TEMPLATE, parseDelimitedInSlices, spanOf, INSTITUTIONS_TEMPLATE, LINES_TEMPLATE, parseDelimited, readFile, readInstitutions, UnreadableFile, type Table } from '../../examples/calculator/input';
 import { fromCsvRows } from '../../src/index';
 
 const buffer = (b: Buffer) => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
@@ -25,6 +25,22 @@ describe('decodeText', () => {
   it('refuses bytes that are neither UTF-8 nor GB18030', () => {
     // 0x80 and 0xFF are no lead bytes of GB18030; a run of them decodes to replacement characters
     expect(() => decodeText(new Uint8Array(64).fill(0xff))).toThrow(UnreadableFile);
+  });
+  it('gives the same text a slice at a time, characters cut across slices included (issue 27)', async () => {
+    // slices of 5 bytes: 医 is 3 bytes in UTF-8, 2 in GBK, 𠀀 4 in UTF-8 and GB18030; 5 is prime to all, so cuts fall inside them
+    const long = '名称,金额\r\n𠀀医院,1\r\n'.repeat(20);
+    const cases: [Buffer, string][] = [
+      [Buffer.from(`\uFEFF${long}`), 'UTF-8 (BOM)'],
+      [Buffer.from(long), 'UTF-8'],
+      [Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(long, 'utf16le')]), 'UTF-16LE'],
+      [iconv.encode(long, 'gb18030'), 'GB18030/GBK'],
+    ];
+    for (const [bytes, encoding] of cases) {
+      const { pieces, encoding: found } = await decodeTextInSlices(bytes, 5);
+      expect([pieces.join(''), found]).toEqual([long, encoding]);
+      expect(pieces.length).toBeGreaterThan(50);
+    }
+    await expect(decodeTextInSlices(new Uint8Array(64).fill(0xff), 5)).rejects.toThrow(UnreadableFile);
   });
 });
 
@@ -88,6 +104,19 @@ describe('headers as provinces place them (issue 27)', () => {
     expect(sliced.rows[30_000]!['采购渠道']).toBe('省\n平台');
     expect(seen.length).toBeGreaterThan(3);
     expect(seen[seen.length - 1]).toBe(1);
+    // a title row above the header, found in the first slice; the limit counted across slices (issue 27)
+    const titled = `2024年第一季度采购明细\n${text}`;
+    expect(await parseDelimitedInSlices(titled, 'big.csv', undefined, undefined, 400_000)).toEqual(parseDelimited(titled, 'big.csv'));
+    expect((await parseDelimitedInSlices(titled, 'big.csv', undefined, undefined, 400_000)).firstRow).toBe(3);
+    await expect(parseDelimitedInSlices(text, 'big.csv', undefined, 59_999, 400_000)).rejects.toThrow('big.csv：超过本页上限 59,999 行');
+    await expect(parseDelimitedInSlices(text, 'big.csv', undefined, 60_000, 400_000)).resolves.toHaveProperty('rows.length', 60_000);
+    // in pieces as a decoder gives them, cut anywhere: inside a line, inside the quoted cell, between \r and \n
+    const crlf = titled.replaceAll('\n', '\r\n');
+    const quoted = crlf.indexOf('"省');
+    const cuts = [5, 40, 1_000, 500_000, crlf.indexOf('\r\n', 900_000) + 1, quoted + 1, quoted + 3, quoted + 4, 1_400_000].sort((a, b) => a - b);
+    const pieces = [0, ...cuts].map((from, k) => crlf.slice(from, cuts[k] ?? crlf.length));
+    expect(pieces.join('')).toBe(crlf);
+    expect(await parseDelimitedInSlices(pieces, 'big.csv')).toEqual(parseDelimited(crlf, 'big.csv'));
   });
 
   it('gives the dates a table covers, as the adapter reads them', () => {

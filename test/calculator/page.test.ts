@@ -266,7 +266,7 @@ for (const b of BROWSERS) describe.skipIf(b.path === null)(`the calculator page 
     await p.select('#by', 'city');
     await p.select('#digits', '2');
     await p.click('#run');
-    await until(p, () => !(document.getElementById('run') as HTMLButtonElement).disabled && (!document.getElementById('results')!.hidden || !document.getElementById('error')!.hidden), '');
+    await until(p, () => !(document.getElementById('run') as HTMLButtonElement).disabled && ((!document.getElementById('results')!.hidden && document.getElementById('charts')!.dataset.drawn === 'yes') || !document.getElementById('error')!.hidden), '');
   };
   const cells = (p: Page, selector: string) => p.$$eval(`${selector} tbody tr`, (rows) => rows.map((r) => Array.from((r as HTMLTableRowElement).cells, (c) => c.textContent ?? '')));
   const errorText = (p: Page) => p.$eval('#error', (e) => ((e as HTMLElement).hidden ? '' : (e.textContent ?? '')));
