@@ -255,10 +255,10 @@ export function statusLabel(r: Results, m: InstitutionMeasure | RegionalMeasure)
  * 结果.json keeps English keys and exact decimals.
  */
 export function resultsCsv(r: Results): string {
-  const checkOf = (subject: string, measure: string) => r.checks.find((c) => c.subject.id === subject && c.measure === measure);
+  const checks = new Map(r.checks.map((c) => [`${c.subject.type}|${c.subject.id}|${c.measure}`, c]));
   const digits = r.choices.digits;
   const row = (m: InstitutionMeasure | RegionalMeasure, type: '机构' | '地区', name: string) => {
-    const c = checkOf(m.subject.id, m.measure);
+    const c = checks.get(`${m.subject.type}|${m.subject.id}|${m.measure}`);
     const status = statusLabel(r, m);
     return [
       type,

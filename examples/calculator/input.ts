@@ -326,10 +326,13 @@ export function dateSpanOf(table: Table): { first: string; last: string } | null
 /** The first and last dates of texts as the adapters read dates (with a time of day or not), or null. */
 export function spanOf(texts: Iterable<string>): { first: string; last: string } | null {
   const read = dateReader();
+  // a million lines hold a few hundred distinct dates: each is read once
+  const seen = new Map<string, string | null>();
   let first = '';
   let last = '';
   for (const t of texts) {
-    const d = read(t.trim());
+    let d = seen.get(t);
+    if (d === undefined) seen.set(t, (d = read(t.trim())));
     if (d === null) continue;
     if (first === '' || d < first) first = d;
     if (d > last) last = d;

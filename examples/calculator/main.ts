@@ -403,8 +403,18 @@ async function run(): Promise<void> {
 /** Rows a table shows at first: more would slow the first sight of the results (docs/calculator.md); a button shows the rest. */
 const FIRST_ROWS = 100;
 
-function table(id: string, caption: string, head: readonly string[], rows: readonly (readonly string[])[], leftColumns = 1): HTMLElement {
-  const wrap = el('div', undefined, 'scroll');
+/** Rows of a table, each written when it is shown: 100 at first, the rest on 显示全部 (issue 27). */
+interface LazyRows {
+  readonly length: number;
+  cells(i: number): readonly string[];
+}
+const lazy = <T,>(items: readonly T[], cells: (item: T) => readonly string[]): LazyRows => ({ length: items.length, cells: (i) => cells(items[i]!) });
+
+function table(id: string, caption: string, head: readonly string[], given: readonly (readonly string[])[] | LazyRows, leftColumns = 1): HTMLElement {
+  const rows: LazyRows = Array.isArray(given) ? lazy(given as readonly (readonly string[])[], (r) => r) : (given as LazyRows);
+  // the table scrolls in its box; the button for the rest stays below the box, in sight
+  const wrap = el('div');
+  const box = el('div', undefined, 'scroll');
   const t = el('table');
   t.id = id;
   t.append(el('caption', caption));
@@ -416,15 +426,16 @@ function table(id: string, caption: string, head: readonly string[], rows: reado
   t.tHead!.append(tr);
   const body = el('tbody');
   const addRows = (from: number, to: number) => {
-    for (const r of rows.slice(from, to)) {
+    for (let i = from; i < Math.min(to, rows.length); i++) {
       const row = el('tr');
-      r.forEach((c, k) => row.append(el('td', c, k < leftColumns ? 't' : undefined)));
+      rows.cells(i).forEach((c, k) => row.append(el('td', c, k < leftColumns ? 't' : undefined)));
       body.append(row);
     }
   };
   addRows(0, FIRST_ROWS);
   t.append(body);
-  wrap.append(t);
+  box.append(t);
+  wrap.append(box);
   if (rows.length > FIRST_ROWS) {
     const more = el('button', `显示全部 ${rows.length} 行 / show all rows`, 'secondary');
     more.addEventListener('click', () => {
@@ -448,6 +459,8 @@ const statusName = (s: string) => ({ ok: '正常', 'no-purchases': '无采购', 
  * (issue 27). Only the charts are parsed, not the bulletin's tables; nothing is drawn for results since replaced.
  */
 async function renderCharts(r: Results): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  if (state.results !== r) return;
   const html = r.bulletin;
   const charts: Node[] = [];
   for (let at = html.indexOf('<svg'); at >= 0; at = html.indexOf('<svg', at + 1)) {
@@ -527,7 +540,7 @@ function render(r: Results): void {
       'institution-rates',
       '机构网采率与目标考核',
       ['机构', '编码', '级别', '指标', '省平台（元）', '院内（元）', '应急（元）', '网采率', '状态', '目标', '结果', '需转入省平台（元）', '或需新增省平台（元）'],
-      r.result.measures.map((m) => [m.institutionName ?? m.institutionId, m.institutionId, LEVEL_LABELS[m.level].label, m.label, yuan(m.platformAmount), yuan(m.totalAmount), yuan(m.emergencyAmount), rateBeside(m), statusOf(m), ...checkCells(m.subject, m.measure)]),
+      lazy(r.result.measures, (m) => [m.institutionName ?? m.institutionId, m.institutionId, LEVEL_LABELS[m.level].label, m.label, yuan(m.platformAmount), yuan(m.totalAmount), yuan(m.emergencyAmount), rateBeside(m), statusOf(m), ...checkCells(m.subject, m.measure)]),
       2,
     ),
     table(
@@ -535,24 +548,27 @@ function render(r: Results): void {
       `地区网采率（同级 Σ省平台 ÷ Σ院内，不是平均数）${r.checks.some((c) => c.subject.type === 'region') ? '' : '：本政策的目标考核对象为医疗机构，地区不逐一考核'}`,
       ['地区', '级别', '指标', '机构数', '未报送', '省平台（元）', '院内（元）', '网采率', '目标', '结果', '需转入省平台（元）', '或需新增省平台（元）'],
       // 三级, 二级, … then 二级及以上, region by region
-      [...r.regions].sort((a, b) => (a.region.id ?? '').localeCompare(b.region.id ?? '') || levelRank(a.level) - levelRank(b.level) || Object.keys(MEASURES).indexOf(a.measure) - Object.keys(MEASURES).indexOf(b.measure)).map((m) => [m.region.id ?? '（未指定地区）', levelName(m.level), m.label, String(m.institutions), String(m.notReported.length), yuan(m.platformAmount), yuan(m.totalAmount), rateBeside(m), ...checkCells(m.subject, m.measure)]),
+      lazy([...r.regions].sort((a, b) => (a.region.id ?? '').localeCompare(b.region.id ?? '') || levelRank(a.level) - levelRank(b.level) || Object.keys(MEASURES).indexOf(a.measure) - Object.keys(MEASURES).indexOf(b.measure)), (m) => [m.region.id ?? '（未指定地区）', levelName(m.level), m.label, String(m.institutions), String(m.notReported.length), yuan(m.platformAmount), yuan(m.totalAmount), rateBeside(m), ...checkCells(m.subject, m.measure)]),
       3,
     ),
     table(
       'completeness',
       '报送完整性（未报送不计为 0%）',
       ['地区', '级别', '指标', '应报', '已报（有采购）', '已报（无采购）', '未报送', '报送率', '未报送机构'],
-      r.completeness.map((c) => [c.region ?? '（未指定地区）', levelName(c.level), MEASURES[c.measure].label, String(c.expected), String(c.reported), String(c.noPurchases), String(c.notReported), pct(c.shareReported), c.notReportedIds.join('、') || '—']),
+      lazy(r.completeness, (c) => [c.region ?? '（未指定地区）', levelName(c.level), MEASURES[c.measure].label, String(c.expected), String(c.reported), String(c.noPurchases), String(c.notReported), pct(c.shareReported), c.notReportedIds.join('、') || '—']),
       3,
     ),
     table(
       'peer-ranking',
       '同级排名（并列同名次）',
       ['地区', '级别', '指标', '名次', '机构', '编码', '网采率', '百分位', '同级中位数', '达到中位数需转入省平台（元）', '达到目标需转入省平台（元）'],
-      r.peers.flatMap((g) => [
-        ...g.ranked.map((x) => [g.region ?? '（未指定地区）', levelName(g.level), MEASURES[g.measure].label, String(x.rank), nameOf(x.institutionId), x.institutionId, pct(x.rate), x.percentile === null ? '—' : pct(x.percentile), pct(g.median), formatShortfall(x.toMedianAmount), formatShortfall(x.toTargetAmount)]),
-        ...g.unranked.map((x) => [g.region ?? '（未指定地区）', levelName(g.level), MEASURES[g.measure].label, '不排名', nameOf(x.institutionId), x.institutionId, statusOf({ institutionId: x.institutionId, measure: g.measure, status: x.status }), '—', pct(g.median), '—', '—']),
-      ]),
+      lazy(
+        r.peers.flatMap((g) => [...g.ranked.map((x) => ({ g, x, ranked: true as const })), ...g.unranked.map((x) => ({ g, x, ranked: false as const }))]),
+        ({ g, x, ranked }) =>
+          ranked
+            ? [g.region ?? '（未指定地区）', levelName(g.level), MEASURES[g.measure].label, String(x.rank), nameOf(x.institutionId), x.institutionId, pct(x.rate), x.percentile === null ? '—' : pct(x.percentile), pct(g.median), formatShortfall(x.toMedianAmount), formatShortfall(x.toTargetAmount)]
+            : [g.region ?? '（未指定地区）', levelName(g.level), MEASURES[g.measure].label, '不排名', nameOf(x.institutionId), x.institutionId, statusOf({ institutionId: x.institutionId, measure: g.measure, status: x.status }), '—', pct(g.median), '—', '—'],
+      ),
       3,
     ),
   );

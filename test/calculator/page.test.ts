@@ -538,4 +538,34 @@ for (const b of BROWSERS) describe.skipIf(b.path === null)(`the calculator page 
     expect(html).not.toMatch(/<(link|img|iframe)\b|\bsrc=|@import|url\(http/i);
     expect(readdirSync(downloads).sort()).toEqual(['未计入的行.csv', '结果.csv', '结果.json', '通报.html'].sort());
   }, 60_000);
+  it('shows the first 100 rows of a table and the rest on 显示全部, each row as it is when shown (issue 27)', async () => {
+    // 60 public tertiary hospitals, each with one drug line of 100.00 yuan on the platform in 2024 Q1 (with its
+    // insurance code: jiangsu-2022 excludes lines without one) and no
+    // consumables: 60 × 2 = 120 measures. Worked by hand: a drug rate is 100.00 ÷ 100.00 = 100.00 % (正常); each
+    // reported (it has a line), so its consumables are 无采购 (reportingCompleteness), not 未报送, with no rate (—).
+    const ids = Array.from({ length: 60 }, (_, k) => `M${String(k + 1).padStart(2, '0')}`);
+    writeFileSync(join(dir, 'many-institutions.csv'), `\uFEFF编码,名称,级别,性质,省,市,县\r\n${ids.map((id) => `${id},医院${id},三级,公立,江苏省,南通市,崇川区`).join('\r\n')}\r\n`);
+    writeFileSync(join(dir, 'many.csv'), `\uFEFF医疗机构编码,入库日期,类别,医保代码,采购渠道,金额（元）\r\n${ids.map((id) => `${id},2024-02-01,药品,XA01AAA0001,省平台,100.00`).join('\r\n')}\r\n`);
+    const p = await open();
+    await choose(p, '#inst-file', ['many-institutions.csv']);
+    await choose(p, '#lines-file', ['many.csv']);
+    await run(p);
+    const shown = await cells(p, '#institution-rates');
+    expect(shown).toHaveLength(100);
+    // below the table's scrolling box, in sight
+    const more = await p.$('div:has(> .scroll > #institution-rates) > button');
+    expect(await more!.evaluate((b) => b.textContent)).toBe('显示全部 120 行 / show all rows');
+    await more!.click();
+    const all = await cells(p, '#institution-rates');
+    expect(all).toHaveLength(120);
+    expect(all.slice(0, 100)).toEqual(shown);
+    const hand = ids.flatMap((id) => [
+      [id, '药品', '100.00', '100.00', '100.00%', '正常'],
+      [id, '医用耗材', '0.00', '0.00', '—', '无采购'],
+    ]);
+    const key = (r: readonly string[]) => `${r[0]}|${r[1]}`;
+    expect(all.map((r) => [r[1]!, r[3]!, r[4]!, r[5]!, r[7]!, r[8]!]).sort((a, b) => key(a).localeCompare(key(b)))).toEqual(hand.sort((a, b) => key(a).localeCompare(key(b))));
+    expect(await p.$('div:has(> .scroll > #institution-rates) > button')).toBeNull();
+    await p.close();
+  }, 60_000);
 });
