@@ -158,11 +158,18 @@ export async function parseDelimitedInSlices(text: string | readonly string[], n
   // what follows the last line end outside quotes of a piece waits for the next one (it starts a line: no quote open)
   let carry = '';
   let read = 0;
+  let newline: '\r\n' | '\n' | '\r' | undefined;
   for (let k = 0; k < pieces.length; k++) {
     const chunk = carry + pieces[k]!;
     read += pieces[k]!.length;
     let cut = chunk.length;
-    if (k < pieces.length - 1) {
+    const quoted = chunk.includes('"');
+    if (k === pieces.length - 1) {
+      // the last piece: all of it
+    } else if (!quoted) {
+      // no quote: the last line end is outside quotes
+      cut = chunk.lastIndexOf('\n') + 1;
+    } else {
       cut = 0;
       let quotes = 0;
       for (let i = 0; i < chunk.length; i++) {
@@ -173,7 +180,9 @@ export async function parseDelimitedInSlices(text: string | readonly string[], n
     }
     carry = chunk.slice(cut);
     if (cut > 0) {
-      const parsed = Papa.parse<string[]>(chunk.slice(0, cut), { delimiter, skipEmptyLines: 'greedy' }).data;
+      // the line break Papa guesses from the first piece, for every piece (a guess for each cost 0.15 s a million lines)
+      newline ??= Papa.parse(chunk.slice(0, cut), { delimiter, preview: 1 }).meta.linebreak as '\r\n' | '\n' | '\r';
+      const parsed = quoted ? Papa.parse<string[]>(chunk.slice(0, cut), { delimiter, newline, skipEmptyLines: 'greedy' }).data : splitPlain(chunk.slice(0, cut), newline, delimiter);
       if (before !== null) {
         for (const r of parsed) before.push(r);
         if (before.length >= 30) key();
@@ -186,6 +195,20 @@ export async function parseDelimitedInSlices(text: string | readonly string[], n
   }
   if (before !== null) key();
   return { name, headers: keyed!.headers, rows, firstRow: keyed!.firstRow };
+}
+
+/**
+ * Rows of delimited text without a quote, as Papa Parse gives them with `newline`, `delimiter` and
+ * `skipEmptyLines: 'greedy'` (its own fast mode: a split at each line break and each delimiter, rows whose cells are
+ * all blank skipped), without its overhead: a quarter of the reading of a million lines (issue 27).
+ */
+export function splitPlain(text: string, newline: string, delimiter: string): string[][] {
+  const rows: string[][] = [];
+  for (const line of text.split(newline)) {
+    const cells = line.split(delimiter);
+    if (cells.some((c) => c.trim() !== '')) rows.push(cells);
+  }
+  return rows;
 }
 
 /** The headers of a table, and how a row of cells becomes a record keyed by them (unnamed columns left out). */

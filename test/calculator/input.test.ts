@@ -4,10 +4,12 @@
  * tested in Chromium (page.test.ts).
  */
 import iconv from 'iconv-lite';
+import fc from 'fast-check';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import writeExcelFile from 'write-excel-file/node';
 import { compute } from '../../examples/calculator/compute';
-import { asSpreadsheetShows, dateSpanOf, decodeText, decodeTextInSlices, headerIndex, INSTITUTION_TEMPLATE, parseDelimitedInSlices, spanOf, INSTITUTIONS_TEMPLATE, LINES_TEMPLATE, parseDelimited, readFile, readInstitutions, UnreadableFile, type Table } from '../../examples/calculator/input';
+import { asSpreadsheetShows, dateSpanOf, decodeText, decodeTextInSlices, headerIndex, INSTITUTION_TEMPLATE, parseDelimitedInSlices, splitPlain, spanOf, INSTITUTIONS_TEMPLATE, LINES_TEMPLATE, parseDelimited, readFile, readInstitutions, UnreadableFile, type Table } from '../../examples/calculator/input';
 import { fromCsvRows } from '../../src/index';
 
 const buffer = (b: Buffer) => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
@@ -117,6 +119,19 @@ describe('headers as provinces place them (issue 27)', () => {
     const pieces = [0, ...cuts].map((from, k) => crlf.slice(from, cuts[k] ?? crlf.length));
     expect(pieces.join('')).toBe(crlf);
     expect(await parseDelimitedInSlices(pieces, 'big.csv')).toEqual(parseDelimited(crlf, 'big.csv'));
+  });
+
+  it('splits text without quotes as Papa Parse does (a property over 1,000 texts)', () => {
+    // lines of cells drawn from characters that matter: the delimiters, both line breaks' parts, spaces, a Chinese
+    // character; the text split at one line break, as Papa is told it
+    const cell = fc.string({ unit: fc.constantFrom('a', '医', ' ', '\t', ',', '\r', '1'), maxLength: 4 });
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { maxLength: 6 }), fc.constantFrom('\r\n', '\n', '\r'), fc.constantFrom(',', '\t'), fc.boolean(), (lines, newline, delimiter, trailing) => {
+        const text = lines.map((l) => l.join(delimiter)).join(newline) + (trailing ? newline : '');
+        expect(splitPlain(text, newline, delimiter)).toEqual(Papa.parse<string[]>(text, { delimiter, newline: newline as '\n', skipEmptyLines: 'greedy' }).data);
+      }),
+      { numRuns: 1_000 },
+    );
   });
 
   it('gives the dates a table covers, as the adapter reads them', () => {
