@@ -9,8 +9,10 @@ export default [
   entry('onlinePurchaseRate', '{ onlinePurchaseRate }', '50 kB'),
   entry('addWorkdays', '{ addWorkdays }', '40 kB'),
   // 200 kB until issue 25, which added 7.5 kB (strict options in every function, with the nearest key; the warnings of a
-  // run in which nothing counts; one error class across builds; row and index in the adapters): see docs/performance.md
-  entry('the whole package (import *)', '*', '210 kB'),
+  // run in which nothing counts; one error class across builds; row and index in the adapters): see docs/performance.md;
+  // 210 kB until issue 27, whose bulletin charts read alone (a title, the target labelled once, values beside the plot,
+  // bars by rate) and whose tables say 未报送 / 无采购 as reportingCompleteness does: 0.7 kB more
+  entry('the whole package (import *)', '*', '215 kB'),
   file('dist/sheets/apps-script.js'),
   file('dist/sheets/excel/functions.js'),
   // 80 kB until issue 25 (+5.8 kB: the options checked by name, the nothing-counted warnings, the error class's console form and brand)

@@ -277,6 +277,18 @@ describe('renderBulletin: the HTML sections and charts', () => {
     ]);
   });
 
+  it('labels a shared reference with the digits it has, up to two (issue 27)', () => {
+    // time progress 100 ÷ 366 = 0.27322404…: 27.32 %, not 27 %; 0.875 is 87.5 %, 0.85 stays 85 %
+    const label = (timeProgress: string) => {
+      const one = [{ ...(vbp as unknown as Record<string, unknown>[])[0]!, timeProgress: new D(timeProgress) }] as never;
+      const svg = [...walk(parse(renderBulletin({ ...input, vbp: one }, { format: 'html', title: 't', asOf: '2024-04-20' })) as unknown as Node)].find((el) => el.tagName === 'svg' && attr(el, 'id') === 'chart-vbp')!;
+      return [...walk(svg as unknown as Node)].filter((el) => el.tagName === 'text').map((t) => text(t))[1];
+    };
+    expect(label(new D('100').dividedBy(366).toFixed())).toBe('序时进度 27.32%');
+    expect(label('0.875')).toBe('序时进度 87.5%');
+    expect(label('0.85')).toBe('序时进度 85%');
+  });
+
   it('draws the VBP chart against time progress, escapes the title and says what the dashed line is', () => {
     const svg = [...walk(full())].find((el) => el.tagName === 'svg' && attr(el, 'id') === 'chart-vbp')!;
     const parts = [...walk(svg as unknown as Node)];
