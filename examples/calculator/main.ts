@@ -202,8 +202,10 @@ async function loadFiles(files: FileList | File[], target: 'lines' | 'institutio
   showError(null);
   const status = $(target === 'lines' ? 'lines-status' : 'inst-status');
   const notes: string[] = [];
-  try {
-    for (const file of Array.from(files)) {
+  // a file the page cannot use is named with why; the files beside it are read all the same (issue 27)
+  const failures: string[] = [];
+  for (const file of Array.from(files)) {
+    try {
       const started = performance.now();
       // say so before a large file keeps the page busy, and how far it has got
       status.className = 'note';
@@ -246,17 +248,15 @@ async function loadFiles(files: FileList | File[], target: 'lines' | 'institutio
         const sheets = [...loaded.skipped.map((k) => `${k.sheet}：${k.columns.join('、') || '（空）'}`), ...loaded.tables.map((t) => `${t.name.split('/').pop()}：${t.headers.filter((h) => h !== '').join('、')}`)];
         throw new UnreadableFile(`${file.name}：没有找到含采购明细或机构名单表头的工作表；各工作表的列：${sheets.join('；')} / no sheet has the headers of purchase lines or an institution list`);
       }
+    } catch (e) {
+      failures.push(e instanceof UnreadableFile ? e.message : `${file.name}：无法读取文件 / cannot read the file: ${(e as Error).message}`);
     }
-    status.textContent = notes.join('；');
-    status.className = 'note ok';
-    renderSources();
-    offerNhsaInstitutions();
-  } catch (e) {
-    status.textContent = '';
-    status.className = 'note';
-    renderSources();
-    showError(e instanceof UnreadableFile ? e.message : `无法读取文件 / cannot read the file: ${(e as Error).message}`);
   }
+  status.textContent = notes.join('；');
+  status.className = notes.length > 0 ? 'note ok' : 'note';
+  renderSources();
+  offerNhsaInstitutions();
+  showError(failures.length === 0 ? null : failures.join('\n'));
 }
 function wireDrop(dropId: string, inputId: string, target: 'lines' | 'institutions'): void {
   const drop = $(dropId);

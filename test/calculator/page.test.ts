@@ -538,6 +538,22 @@ for (const b of BROWSERS) describe.skipIf(b.path === null)(`the calculator page 
     expect(html).not.toMatch(/<(link|img|iframe)\b|\bsrc=|@import|url\(http/i);
     expect(readdirSync(downloads).sort()).toEqual(['未计入的行.csv', '结果.csv', '结果.json', '通报.html'].sort());
   }, 60_000);
+  it('names each file it cannot use and reads the files beside it (issue 27)', async () => {
+    const p = await open();
+    await choose(p, '#lines-file', ['utf8.csv', 'image.png', 'empty.csv', 'gbk.csv']);
+    expect((await errorText(p)).split('\n')).toEqual([
+      'image.png：不是文本、CSV、.xlsx 或 JSON 文件（开头的字节为 89 50 4E 47，是 PNG 图片） / not text, CSV, .xlsx or JSON (it begins 89 50 4E 47: a PNG image)',
+      'empty.csv：文件为空 / the file is empty',
+    ]);
+    expect(await p.$$eval('#sources li', (li) => li.map((x) => (x.firstChild?.textContent ?? '').split('：')[0]))).toEqual(['utf8.csv', 'gbk.csv']);
+    await choose(p, '#inst-file', ['institutions.csv']);
+    await run(p);
+    // the 15 rows of utf8.csv and the 8 of gbk.csv, counted as when they are chosen alone
+    expect((await cells(p, '#ledger-table'))[0]).toEqual(['读入的行（文件中的数据行）', '', '23', '—']);
+    expect(await cells(p, '#institution-rates')).toEqual(institutionRows(expected(GOOD_LINES)));
+    await p.close();
+  }, 60_000);
+
   it('shows the first 100 rows of a table and the rest on 显示全部, each row as it is when shown (issue 27)', async () => {
     // 60 public tertiary hospitals, each with one drug line of 100.00 yuan on the platform in 2024 Q1 (with its
     // insurance code: jiangsu-2022 excludes lines without one) and no
