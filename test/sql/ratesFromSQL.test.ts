@@ -223,7 +223,8 @@ describe('ratesFromSQL', () => {
         } finally {
           await own.close();
         }
-      });
+        // a database of its own: PGlite takes seconds to start on a busy machine (a 5 s timeout failed once in CI's TZ reruns)
+      }, 60_000);
 
       it('keeps texts that differ in case or a trailing space invalid, as JavaScript does', async () => {
         const ok = { institutionId: 'A', receivedOn: '2024-01-05', category: 'drug', kind: null, highValue: null, insuranceCode: 'X', channel: 'platform', amount: '10' };
