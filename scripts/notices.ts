@@ -1,7 +1,7 @@
 /**
  * Writes THIRD_PARTY_NOTICES.md: the licence of every work the package ships inside its own files
  * (issue 25). dist/index.{js,cjs} bundle parts of zod; dist/sheets/ bundles decimal.js and zod;
- * dist/calculator.html also papaparse, read-excel-file and fflate; the calendar's holiday table is
+ * dist/calculator.html also papaparse, read-excel-file and fflate; dist/cli/ those three and commander; the calendar's holiday table is
  * transcribed from the holiday-cn data set. The build scripts check, from esbuild's metafiles, that
  * every package they bundle has its section here (scripts/bundled.ts), so a new one cannot ship
  * without its notice.
@@ -17,9 +17,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BUNDLED: Readonly<Record<string, string>> = {
   zod: 'dist/index.js, dist/index.cjs, dist/sheets/, dist/calculator.html',
   'decimal.js': 'dist/sheets/, dist/calculator.html (dist/index.* and dist/esm/ import it as a dependency)',
-  papaparse: 'dist/calculator.html',
-  'read-excel-file': 'dist/calculator.html',
-  fflate: 'dist/calculator.html',
+  papaparse: 'dist/calculator.html, dist/cli/',
+  'read-excel-file': 'dist/calculator.html, dist/cli/',
+  fflate: 'dist/calculator.html, dist/cli/',
+  commander: 'dist/cli/ (the command line)',
 };
 
 const licenceText = (dir: string): string => {

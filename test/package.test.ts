@@ -51,6 +51,9 @@ describe('the packed file list (npm pack --dry-run --json)', () => {
       'dist/sheets/excel/functions.html',
       'dist/sheets/excel/manifest.xml',
       'dist/calculator.html',
+      'dist/cli/sunshine-procurement.js',
+      'dist/cli/example/采购明细.csv',
+      'dist/cli/example/机构名单.csv',
       'docs/concepts.md',
       'docs/spreadsheets.md',
       'docs/calculator.md',
@@ -66,8 +69,8 @@ describe('the packed file list (npm pack --dry-run --json)', () => {
 
   it('names in THIRD_PARTY_NOTICES.md every work bundled into a shipped file, with its licence text', () => {
     const notices = readFileSync(join(root, 'THIRD_PARTY_NOTICES.md'), 'utf8');
-    for (const work of ['zod', 'decimal.js', 'papaparse', 'read-excel-file', 'fflate', 'holiday-cn']) expect(notices).toMatch(new RegExp(`^## ${work.replace('.', '\\.')} `, 'm'));
-    expect(notices.match(/Permission is hereby granted/g)?.length).toBe(6);
+    for (const work of ['zod', 'decimal.js', 'papaparse', 'read-excel-file', 'fflate', 'commander', 'holiday-cn']) expect(notices).toMatch(new RegExp(`^## ${work.replace('.', '\\.')} `, 'm'));
+    expect(notices.match(/Permission is hereby granted/g)?.length).toBe(7);
     expect(readFileSync(join(root, 'LICENSE'), 'utf8')).toMatch(/^MIT License/);
   });
 

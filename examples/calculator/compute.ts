@@ -29,15 +29,18 @@ import {
   type MeasureOnlineRatesResult,
   type NhsaPurchaseRecord,
   type Period,
+  type Policy,
   type RegionalMeasure,
   type RejectionKey,
+  type RejectedLine,
   type TargetCheck,
 } from '../../src/index';
 import type { RowProblem, Table } from './input';
 
 /** What the analyst chose. */
 export interface Choices {
-  readonly policy: string;
+  /** A built-in policy's id, or a policy of `definePolicy` (the command line's `--policy policy.json`). */
+  readonly policy: string | Policy;
   readonly period: Period;
   /** The period as printed: 2024年第一季度, 2024年3月… */
   readonly periodLabel: string;
@@ -112,6 +115,56 @@ export interface Results {
   readonly bulletin: string;
 }
 
+/**
+ * The columns of a lines table: the field each known header feeds (the first header of a field wins), the headers
+ * the adapter should ignore, and {@link MissingColumns} when a required field has no column.
+ */
+export function columnsOf(file: string, headers: readonly string[]): { columnOf: Partial<Record<LineField, string>>; ignore: string[] } {
+  const columnOf: Partial<Record<LineField, string>> = {};
+  const ignore: string[] = [];
+  for (const h of headers) {
+    const field = CSV_HEADERS[h];
+    if (field === undefined) {
+      if (h !== '') ignore.push(h);
+    } else {
+      columnOf[field] ??= h;
+    }
+  }
+  const missing = REQUIRED.filter((f) => columnOf[f] === undefined);
+  if (missing.length > 0) throw new MissingColumns(file, missing.map((f) => FIELD_HEADER[f]), headers.filter((h) => h !== ''));
+  return { columnOf, ignore };
+}
+
+/** A row the CSV adapter could not read, as 未计入的行 lists it: its file row, column, value, and why in the page's words. */
+export function adapterProblem(file: string, r: AdapterResult['rejected'][number]): RowProblem {
+  const field = CSV_HEADERS[r.column] ?? (r.column as LineField);
+  const reason = field in HINTS ? `${REJECTION_LABELS[`invalid:${field}` as RejectionKey]}：${HINTS[field]} / ${r.expected}` : r.expected;
+  return { file, row: r.row ?? r.index + 1, column: r.column, value: String(r.value ?? ''), reason };
+}
+
+/** A line the library rejected (an institution not in the list…), as 未计入的行 lists it, at the row it came from. */
+export function libraryProblem(file: string, row: number, columnOf: Partial<Record<LineField, string>>, r: RejectedLine): RowProblem {
+  const key = (r.reason === 'unknown-institution' ? 'unknown-institution' : `invalid:${r.field}`) as RejectionKey;
+  return {
+    file,
+    row,
+    column: columnOf[r.field as LineField] ?? r.field,
+    value: String(r.value ?? ''),
+    reason: r.reason === 'unknown-institution' ? `${REJECTION_LABELS[key]}：请在机构名单中加入该机构 / not in the institution list` : `${REJECTION_LABELS[key] ?? key}：${HINTS[r.field as LineField] ?? ''} / ${r.expected}`,
+  };
+}
+
+/** 3503/3504 records the adapter rejected or excluded (gifts), numbered from 1 as the page numbers records. */
+export function nhsaProblems(file: string, { rejected, excluded }: Pick<AdapterResult, 'rejected' | 'excluded'>): RowProblem[] {
+  return [
+    ...rejected.map((r) => ({ file, row: r.index + 1, column: r.column, value: String(r.value ?? ''), reason: r.expected })),
+    ...excluded.map((x) => ({ file, row: x.index + 1, column: '', value: x.amount, reason: `剔除：${x.reason} / excluded: ${x.reason}` })),
+  ];
+}
+
+/** The policy chosen, as the library's object. */
+const policyOf = (choices: Choices): Policy => (typeof choices.policy === 'string' ? getPolicy(choices.policy) : choices.policy);
+
 /** Yields to the browser so that it can paint the progress bar. */
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const CHUNK = 20_000;
@@ -129,7 +182,7 @@ export async function compute(
   choices: Choices,
   progress: (done: number, total: number, phase: 'reading' | 'summing') => void = () => undefined,
 ): Promise<Results> {
-  const policy = getPolicy(choices.policy);
+  const policy = policyOf(choices);
   const problems: RowProblem[] = [...institutionProblems];
   const acc = createRateAccumulator({ policy, institutions, period: choices.period });
   // where each line fed to the accumulator came from, by its index there: the source, and the row
@@ -150,27 +203,12 @@ export async function compute(
   };
 
   for (const table of tables) {
-    const columnOf: Partial<Record<LineField, string>> = {};
-    const ignore: string[] = [];
-    for (const h of table.headers) {
-      const field = CSV_HEADERS[h];
-      if (field === undefined) {
-        if (h !== '') ignore.push(h);
-      } else {
-        columnOf[field] ??= h;
-      }
-    }
-    const missing = REQUIRED.filter((f) => columnOf[f] === undefined);
-    if (missing.length > 0) throw new MissingColumns(table.name, missing.map((f) => FIELD_HEADER[f]), table.headers.filter((h) => h !== ''));
+    const { columnOf, ignore } = columnsOf(table.name, table.headers);
     const source = sources.push({ file: table.name, columnOf }) - 1;
-    const reasonOf = (column: string, expected: string) => {
-      const field = CSV_HEADERS[column] ?? (column as LineField);
-      return field in HINTS ? `${REJECTION_LABELS[`invalid:${field}` as RejectionKey]}：${HINTS[field]} / ${expected}` : expected;
-    };
     // the adapter gives each row its file row across chunks, from the header's row (the row above the first data row)
     for (const { lines: mapped, rejected, excluded } of fromCsvRowsInChunks(table.rows, { ignoreColumns: ignore, chunkSize: CHUNK, headerRow: table.firstRow - 1 })) {
       rowsUnread += rejected.length;
-      for (const r of rejected) problems.push({ file: table.name, row: r.row!, column: r.column, value: String(r.value ?? ''), reason: reasonOf(r.column, r.expected) });
+      for (const r of rejected) problems.push(adapterProblem(table.name, r));
       feed(mapped, source);
       // every row of the chunk is a line, an exclusion or a rejection
       done += mapped.length + excluded.length + rejected.length;
@@ -182,8 +220,7 @@ export async function compute(
     const { lines: mapped, rejected, excluded } = fromNhsaRecords(nhsaSource.records, { interface: nhsaSource.interface, institutionId: nhsaSource.institutionId, channel: () => nhsaSource.channel });
     rowsUnread += rejected.length + excluded.length;
     // records are numbered from 1 on the page (the adapter gives their index, from 0)
-    for (const r of rejected) problems.push({ file: nhsaSource.name, row: r.index + 1, column: r.column, value: String(r.value ?? ''), reason: r.expected });
-    for (const x of excluded) problems.push({ file: nhsaSource.name, row: x.index + 1, column: '', value: x.amount, reason: `剔除：${x.reason} / excluded: ${x.reason}` });
+    for (const p of nhsaProblems(nhsaSource.name, { rejected, excluded })) problems.push(p);
     feed(mapped, sources.push({ file: nhsaSource.name, columnOf: {} }) - 1);
     done += nhsaSource.records.length;
     progress(done, total, 'reading');
@@ -195,18 +232,22 @@ export async function compute(
   const result = acc.result();
   for (const r of result.ledger.rejected.reasons) {
     const { file, columnOf } = sources[lineSource[r.index]!]!;
-    const key = (r.reason === 'unknown-institution' ? 'unknown-institution' : `invalid:${r.field}`) as RejectionKey;
-    problems.push({
-      file,
-      row: lineRow[r.index]!,
-      column: columnOf[r.field as LineField] ?? r.field,
-      value: String(r.value ?? ''),
-      reason: r.reason === 'unknown-institution' ? `${REJECTION_LABELS[key]}：请在机构名单中加入该机构 / not in the institution list` : `${REJECTION_LABELS[key] ?? key}：${HINTS[r.field as LineField] ?? ''} / ${r.expected}`,
-    });
+    problems.push(libraryProblem(file, lineRow[r.index]!, columnOf, r));
   }
-  problems.sort((a, b) => (a.file === b.file ? a.row - b.row : a.file < b.file ? -1 : 1));
   // the tab answers between the sums and the reports (issue 27)
   await pause();
+  return reportsOf(result, choices, problems, total, rowsUnread);
+}
+
+/**
+ * Every report of the page from the library's result (of `createRateAccumulator`, `measureOnlineRates` or
+ * `ratesFromSQL`): regional figures, target checks, completeness, peers and, when first read, the bulletin; the
+ * page and the command line (cli/) both end here, so that they write the same files. The reports are made one at a
+ * time, the page answering between them (issue 27).
+ */
+export async function reportsOf(result: MeasureOnlineRatesResult, choices: Choices, problems: RowProblem[], rowsRead: number, rowsUnread: number): Promise<Results> {
+  const policy = policyOf(choices);
+  problems.sort((a, b) => (a.file === b.file ? a.row - b.row : a.file < b.file ? -1 : 1));
 
   // the reports one at a time, the tab answering between them (issue 27)
   const regions = aggregateRates(result.measures, { by: choices.by, levelGroups: SECONDARY_AND_ABOVE });
@@ -233,7 +274,7 @@ export async function compute(
     reporting,
     peers,
     problems,
-    rowsRead: total,
+    rowsRead,
     rowsUnread,
     get bulletin() {
       return writeBulletin();
@@ -318,7 +359,7 @@ export function problemsCsv(r: Results): string {
 /** Everything as JSON (amounts and rates as exact decimal strings). */
 export function resultsJson(r: Results): string {
   return JSON.stringify(
-    { policy: r.choices.policy, document: r.policyDocument, period: r.choices.period, measures: r.result.measures, ledger: { ...r.result.ledger, rejected: { ...r.result.ledger.rejected, reasons: undefined } }, regions: r.regions, checks: r.checks, problems: r.problems },
+    { policy: policyOf(r.choices).id, document: r.policyDocument, period: r.choices.period, measures: r.result.measures, ledger: { ...r.result.ledger, rejected: { ...r.result.ledger.rejected, reasons: undefined } }, regions: r.regions, checks: r.checks, problems: r.problems },
     null,
     1,
   );

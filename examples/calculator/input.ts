@@ -137,64 +137,122 @@ export async function parseDelimitedInSlices(text: string | readonly string[], n
   const pieces: readonly string[] = typeof text === 'string' ? Array.from({ length: Math.ceil(text.length / slice) }, (_, k) => text.slice(k * slice, (k + 1) * slice)) : text;
   const length = pieces.reduce((n, p) => n + p.length, 0);
   if (pieces.length <= 1) return parseDelimited(pieces[0] ?? '', name, limit);
-  const first = pieces[0]!;
-  const firstLine = first.slice(0, Math.max(0, first.indexOf('\n')) || first.length);
-  const delimiter = firstLine.includes('\t') ? '\t' : ',';
+  const rows: Record<string, string>[] = [];
+  let head: DelimitedRows | undefined;
+  for (const chunk of delimitedRows(pieces, name)) {
+    head ??= chunk;
+    for (const r of chunk.rows) rows.push(r);
+    if (rows.length > limit) throw new UnreadableFile(`${name}：超过本页上限 ${limit.toLocaleString('en')} 行，请分成几个文件 / more rows than the page's limit of ${limit.toLocaleString('en')}: split the file`);
+    progress(chunk.read / length, rows.length);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  if (head === undefined) throw new UnreadableFile(`${name}：文件为空 / the file is empty`);
+  return { name, headers: head.headers, rows, firstRow: head.firstRow };
+}
+
+/** The rows of one piece of delimited text, keyed by the header of the whole text. */
+export interface DelimitedRows {
+  readonly headers: readonly string[];
+  /** The file row of the first data row (the header's row + 1). */
+  readonly firstRow: number;
+  /** This piece's data rows, keyed by header. */
+  readonly rows: Record<string, string>[];
+  /** How many data rows came before this piece's. */
+  readonly before: number;
+  /** The characters of text read so far, this piece's included. */
+  readonly read: number;
+}
+
+/**
+ * Rows of delimited text that comes in pieces (a file's text as it is decoded, a slice at a time), keyed by its
+ * header row (the first of the first 30 rows with three known headers), as each piece comes: the page collects them
+ * ({@link parseDelimitedInSlices}), the command line streams them (cli/), so that memory holds one piece at a time.
+ * The delimiter is a tab when the first line has one, else a comma; a line cut between two pieces is read whole (a
+ * piece is cut at its last line end outside quotes; the rest waits for the next one). A piece without a quote is
+ * split as Papa Parse's fast mode splits it ({@link splitPlain}), the others by Papa Parse.
+ */
+export function* delimitedRows(pieces: Iterable<string>, name: string): Generator<DelimitedRows> {
+  const reader = delimitedReader(name);
+  for (const piece of pieces) {
+    const chunk = reader.push(piece);
+    if (chunk !== null) yield chunk;
+  }
+  yield reader.end();
+}
+
+/**
+ * {@link delimitedRows} for text that comes as it comes (a stream): `push(piece)` gives the rows of the lines the
+ * piece completes (null while the header is not found yet), `end()` those of the last line; `end` throws
+ * {@link UnreadableFile} for a text without a row.
+ */
+export function delimitedReader(name: string): { push(piece: string): DelimitedRows | null; end(): DelimitedRows } {
+  let delimiter: ',' | '\t' | undefined;
   // the rows before the header is found (it is among the first 30), then the records under it
   let before: unknown[][] | null = [];
   let keyed: { headers: string[]; record: (cells: readonly unknown[]) => Record<string, string>; firstRow: number } | null = null;
-  const rows: Record<string, string>[] = [];
-  const add = (body: readonly (readonly unknown[])[]) => {
-    for (const cells of body) rows.push(keyed!.record(cells));
-    if (rows.length > limit) throw new UnreadableFile(`${name}：超过本页上限 ${limit.toLocaleString('en')} 行，请分成几个文件 / more rows than the page's limit of ${limit.toLocaleString('en')}: split the file`);
-  };
+  let count = 0;
+  let read = 0;
   const key = () => {
-    if (before!.length === 0) throw new UnreadableFile(`${name}：文件为空 / the file is empty`);
     const h = headerIndex(before!);
     keyed = { ...recordsUnder(before![h]!), firstRow: h + 2 };
-    add(before!.slice(h + 1));
+    const rows = before!.slice(h + 1).map(keyed.record);
     before = null;
+    return rows;
+  };
+  const emit = (rows: Record<string, string>[]): DelimitedRows => {
+    const chunk = { headers: keyed!.headers, firstRow: keyed!.firstRow, rows, before: count, read };
+    count += rows.length;
+    return chunk;
   };
   // what follows the last line end outside quotes of a piece waits for the next one (it starts a line: no quote open)
   let carry = '';
-  let read = 0;
   let newline: '\r\n' | '\n' | '\r' | undefined;
-  for (let k = 0; k < pieces.length; k++) {
-    const chunk = carry + pieces[k]!;
-    read += pieces[k]!.length;
-    let cut = chunk.length;
-    const quoted = chunk.includes('"');
-    if (k === pieces.length - 1) {
-      // the last piece: all of it
-    } else if (!quoted) {
-      // no quote: the last line end is outside quotes
-      cut = chunk.lastIndexOf('\n') + 1;
-    } else {
-      cut = 0;
-      let quotes = 0;
-      for (let i = 0; i < chunk.length; i++) {
-        const c = chunk.charCodeAt(i);
-        if (c === 34) quotes++;
-        else if (c === 10 && quotes % 2 === 0) cut = i + 1;
+  const parse = (text: string, quoted: boolean) => {
+    // the line break Papa guesses from the first piece, for every piece (a guess for each cost 0.15 s a million lines)
+    newline ??= Papa.parse(text, { delimiter, preview: 1 }).meta.linebreak as '\r\n' | '\n' | '\r';
+    return (quoted ? Papa.parse<string[]>(text, { delimiter, newline, skipEmptyLines: 'greedy' }).data : splitPlain(text, newline, delimiter!)) as unknown[][];
+  };
+  /** The rows of a parsed text: keyed once the header is known, else kept until it is (or the text ends). */
+  const take = (parsed: unknown[][], last: boolean): DelimitedRows | null => {
+    if (before === null) return emit(parsed.map(keyed!.record));
+    for (const r of parsed) before.push(r);
+    if (before.length >= 30 || (last && before.length > 0)) return emit(key());
+    return null;
+  };
+  return {
+    push(piece) {
+      read += piece.length;
+      if (delimiter === undefined) {
+        if (piece === '') return null;
+        const firstLine = piece.slice(0, Math.max(0, piece.indexOf('\n')) || piece.length);
+        delimiter = firstLine.includes('\t') ? '\t' : ',';
       }
-    }
-    carry = chunk.slice(cut);
-    if (cut > 0) {
-      // the line break Papa guesses from the first piece, for every piece (a guess for each cost 0.15 s a million lines)
-      newline ??= Papa.parse(chunk.slice(0, cut), { delimiter, preview: 1 }).meta.linebreak as '\r\n' | '\n' | '\r';
-      const parsed = quoted ? Papa.parse<string[]>(chunk.slice(0, cut), { delimiter, newline, skipEmptyLines: 'greedy' }).data : splitPlain(chunk.slice(0, cut), newline, delimiter);
-      if (before !== null) {
-        for (const r of parsed) before.push(r);
-        if (before.length >= 30) key();
+      const chunk = carry + piece;
+      const quoted = chunk.includes('"');
+      let cut: number;
+      if (!quoted) {
+        // no quote: the last line end is outside quotes
+        cut = chunk.lastIndexOf('\n') + 1;
       } else {
-        add(parsed);
+        cut = 0;
+        let quotes = 0;
+        for (let i = 0; i < chunk.length; i++) {
+          const c = chunk.charCodeAt(i);
+          if (c === 34) quotes++;
+          else if (c === 10 && quotes % 2 === 0) cut = i + 1;
+        }
       }
-    }
-    progress(read / length, rows.length);
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  }
-  if (before !== null) key();
-  return { name, headers: keyed!.headers, rows, firstRow: keyed!.firstRow };
+      carry = chunk.slice(cut);
+      return cut > 0 ? take(parse(chunk.slice(0, cut), quoted), false) : before === null ? emit([]) : null;
+    },
+    end() {
+      // the last line, without a line end
+      const last = take(carry === '' ? [] : parse(carry, carry.includes('"')), true);
+      carry = '';
+      if (last === null) throw new UnreadableFile(`${name}：文件为空 / the file is empty`);
+      return last;
+    },
+  };
 }
 
 /**
@@ -303,37 +361,63 @@ const MAGIC: readonly [readonly number[], string, string][] = [
   [[0x1f, 0x8b], 'gzip 压缩文件', 'a gzip file'],
 ];
 
-/** What a file holds, by its first bytes: an `.xlsx` (a zip), JSON, or delimited text; `progress` is called while a long text is parsed. */
-export async function readFile(name: string, data: ArrayBuffer, progress?: (share: number, rows: number) => void): Promise<Loaded> {
-  const bytes = new Uint8Array(data);
+/**
+ * What a file holds, by its first bytes (a few kilobytes are enough): an `.xlsx` workbook (a zip), or text (CSV, tab-separated or
+ * JSON, in any encoding {@link decodeText} reads); throws {@link UnreadableFile} for an empty file, the old `.xls` format and
+ * anything else (an image, a PDF, an archive…), naming it by those bytes.
+ */
+export function kindOf(name: string, bytes: Uint8Array): 'xlsx' | 'text' {
   if (bytes.length === 0) throw new UnreadableFile(`${name}：文件为空 / the file is empty`);
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return { kind: 'tables', encoding: 'xlsx', ...(await readWorkbook(data, name)) };
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 'xlsx';
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
     throw new UnreadableFile(`${name}：旧版 .xls 格式，请在 WPS 或 Excel 中另存为 .xlsx 或 CSV / the old .xls format: save it as .xlsx or CSV`);
   }
-  const head = Array.from(bytes.subarray(0, 4), (b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ');
   const magic = MAGIC.find(([m]) => m.every((b, k) => bytes[k] === b));
-  const notData = (zh: string, en: string) => new UnreadableFile(`${name}：不是文本、CSV、.xlsx 或 JSON 文件（开头的字节为 ${head}${zh}） / not text, CSV, .xlsx or JSON (it begins ${head}${en})`);
-  if (magic !== undefined) throw notData(`，是 ${magic[1]}`, `: ${magic[2]}`);
+  if (magic !== undefined) throw notData(name, bytes, `，是 ${magic[1]}`, `: ${magic[2]}`);
   // a text file has no NUL and no control character but tab, CR and LF near its start (UTF-16 starts with its BOM)
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  if (!utf16 && bytes.subarray(0, 4096).some((b) => b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b) || b === 0x0b || b === 0x0c)) throw notData('', '');
-  const { pieces, encoding } = await decodeTextInSlices(bytes);
-  const text = pieces[0]!;
+  if (!utf16 && bytes.subarray(0, 4096).some((b) => b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b) || b === 0x0b || b === 0x0c)) throw notData(name, bytes, '', '');
+  return 'text';
+}
+
+/** The refusal of a file that is not text, CSV, .xlsx or JSON, with its first bytes. */
+function notData(name: string, bytes: Uint8Array, zh: string, en: string): UnreadableFile {
+  const head = Array.from(bytes.subarray(0, 4), (b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ');
+  return new UnreadableFile(`${name}：不是文本、CSV、.xlsx 或 JSON 文件（开头的字节为 ${head}${zh}） / not text, CSV, .xlsx or JSON (it begins ${head}${en})`);
+}
+
+/**
+ * Whether the start of a decoded text is text: blank is empty, a control character other than tab, CR and LF makes a binary
+ * format (UTF-16 passes the byte check of {@link kindOf}); then JSON if it starts with `{` or `[`, else delimited text if
+ * it has a comma or a tab. Throws {@link UnreadableFile} otherwise.
+ */
+export function textKindOf(name: string, bytes: Uint8Array, pieces: readonly string[]): 'json' | 'delimited' {
+  const text = pieces[0] ?? '';
   if (pieces.every((p) => p.trim() === '')) throw new UnreadableFile(`${name}：文件为空 / the file is empty`);
-  // after decoding too (UTF-16): anything but tab, CR and LF among the controls is a binary format
   const controls = (text.slice(0, 65_536).match(/[\x00-\x08\x0B\x0C\x0E-\x1F]/g) ?? []).length;
-  if (controls > 0) throw notData('', '');
+  if (controls > 0) throw notData(name, bytes, '', '');
   const trimmed = text.trimStart();
-  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
-    try {
-      return { kind: 'json', value: JSON.parse(pieces.length === 1 ? trimmed : pieces.join('')) as unknown };
-    } catch (e) {
-      throw new UnreadableFile(`${name}：JSON 格式有误（${(e as Error).message}） / malformed JSON`);
-    }
-  }
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) return 'json';
   if (!/[,\t]/.test(text.slice(0, 4096))) throw new UnreadableFile(`${name}：看起来不是 CSV、制表符分隔的文本、.xlsx 或 JSON / not CSV, tab-separated text, .xlsx or JSON`);
-  return { kind: 'tables', tables: [await parseDelimitedInSlices(pieces.length === 1 ? text : pieces, name, progress)], encoding, skipped: [] };
+  return 'delimited';
+}
+
+/** JSON text (in pieces) as a value, or {@link UnreadableFile} naming the file. */
+export function jsonOf(name: string, pieces: readonly string[]): unknown {
+  try {
+    return JSON.parse(pieces.length === 1 ? pieces[0]! : pieces.join('')) as unknown;
+  } catch (e) {
+    throw new UnreadableFile(`${name}：JSON 格式有误（${(e as Error).message}） / malformed JSON`);
+  }
+}
+
+/** What a file holds, by its first bytes: an `.xlsx` (a zip), JSON, or delimited text; `progress` is called while a long text is parsed. */
+export async function readFile(name: string, data: ArrayBuffer, progress?: (share: number, rows: number) => void): Promise<Loaded> {
+  const bytes = new Uint8Array(data);
+  if (kindOf(name, bytes) === 'xlsx') return { kind: 'tables', encoding: 'xlsx', ...(await readWorkbook(data, name)) };
+  const { pieces, encoding } = await decodeTextInSlices(bytes);
+  if (textKindOf(name, bytes, pieces) === 'json') return { kind: 'json', value: jsonOf(name, pieces) };
+  return { kind: 'tables', tables: [await parseDelimitedInSlices(pieces.length === 1 ? pieces[0]! : pieces, name, progress)], encoding, skipped: [] };
 }
 
 /** The column of purchase lines that feeds a field, if the table has one (by the library's headers). */
