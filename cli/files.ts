@@ -3,7 +3,6 @@
  * page reads (a BOM decides; else UTF-8 when the start is valid UTF-8; else GB18030, a superset of GBK), read a
  * piece at a time so that a file of ten million lines never sits in memory; outputs written whole or not at all.
  */
-import { createReadStream } from 'node:fs';
 import { open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { kindOf, UnreadableFile } from '../examples/calculator/input';
@@ -58,43 +57,58 @@ function byBom(b: Uint8Array): { encoding: 'utf-8' | 'utf-16le' | 'utf-16be'; la
  * called after each piece. The encoding is chosen from the first piece; a later piece that is not valid in it stops
  * the read with the byte where it fails (a file of two encodings).
  */
-export async function* textPieces(path: string, onBytes: (bytes: number, encoding: string) => void = () => undefined): AsyncGenerator<string> {
+export async function* textPieces(
+  path: string,
+  onBytes: (bytes: number, encoding: string) => void = () => undefined,
+  /** A range of the file, from byte `start` to `end` (excluded), in an encoding already known (the parallel reading of a UTF-8 file). */
+  range?: { readonly start: number; readonly end: number; readonly encoding: 'utf-8' },
+): AsyncGenerator<string> {
   const name = basename(path);
-  let decoder: InstanceType<typeof TextDecoder> | undefined;
-  let encoding = '';
-  let read = 0;
-  for await (const buffer of createReadStream(path, { highWaterMark: PIECE }) as AsyncIterable<Buffer>) {
-    let bytes: Uint8Array = buffer;
-    if (decoder === undefined) {
-      const bom = byBom(bytes);
-      if (bom !== null) {
-        decoder = new TextDecoder(bom.encoding);
-        encoding = bom.label;
-        bytes = bytes.subarray(bom.skip);
-      } else {
-        try {
-          new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
-          decoder = new TextDecoder('utf-8', { fatal: true });
-          encoding = 'UTF-8';
-        } catch {
-          decoder = new TextDecoder('gb18030');
-          encoding = 'GB18030/GBK';
-          const sample = decoder.decode(bytes.subarray(0, 65_536), { stream: true });
-          decoder = new TextDecoder('gb18030');
-          const bad = (sample.match(/\uFFFD/g) ?? []).length;
-          if (bad > Math.max(3, sample.length / 1000)) throw input(`${name}：无法识别文件编码（既非 UTF-8，也非 GBK/GB18030） / the file is neither UTF-8 nor GBK/GB18030`);
+  let decoder: InstanceType<typeof TextDecoder> | undefined = range === undefined ? undefined : new TextDecoder('utf-8', { fatal: true });
+  let encoding = range === undefined ? '' : 'UTF-8';
+  let read = range?.start ?? 0;
+  const end = range?.end ?? Infinity;
+  // one buffer, read into again and again: a new one for each piece cost more in page faults than the decoding itself
+  const buffer = new Uint8Array(PIECE);
+  const handle = await open(path, 'r');
+  try {
+    while (read < end) {
+      const { bytesRead } = await handle.read(buffer, 0, Math.min(PIECE, end - read), read);
+      if (bytesRead === 0) break;
+      let bytes: Uint8Array = buffer.subarray(0, bytesRead);
+      if (decoder === undefined) {
+        const bom = byBom(bytes);
+        if (bom !== null) {
+          decoder = new TextDecoder(bom.encoding);
+          encoding = bom.label;
+          bytes = bytes.subarray(bom.skip);
+        } else {
+          try {
+            new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+            decoder = new TextDecoder('utf-8', { fatal: true });
+            encoding = 'UTF-8';
+          } catch {
+            decoder = new TextDecoder('gb18030');
+            encoding = 'GB18030/GBK';
+            const sample = decoder.decode(bytes.subarray(0, 65_536), { stream: true });
+            decoder = new TextDecoder('gb18030');
+            const bad = (sample.match(/\uFFFD/g) ?? []).length;
+            if (bad > Math.max(3, sample.length / 1000)) throw input(`${name}：无法识别文件编码（既非 UTF-8，也非 GBK/GB18030） / the file is neither UTF-8 nor GBK/GB18030`);
+          }
         }
       }
+      let text: string;
+      try {
+        text = decoder.decode(bytes, { stream: true });
+      } catch {
+        throw input(`${name}：第 ${read.toLocaleString('en')} 字节之后不是有效的 UTF-8（文件开头是 UTF-8：是否混合了两种编码？） / not valid UTF-8 after byte ${read.toLocaleString('en')}, though the file starts as UTF-8: two encodings in one file?`);
+      }
+      read += bytesRead;
+      onBytes(read, encoding);
+      yield text;
     }
-    let text: string;
-    try {
-      text = decoder.decode(bytes, { stream: true });
-    } catch {
-      throw input(`${name}：第 ${read.toLocaleString('en')} 字节之后不是有效的 UTF-8（文件开头是 UTF-8：是否混合了两种编码？） / not valid UTF-8 after byte ${read.toLocaleString('en')}, though the file starts as UTF-8: two encodings in one file?`);
-    }
-    read += buffer.length;
-    onBytes(read, encoding);
-    yield text;
+  } finally {
+    await handle.close();
   }
   if (decoder !== undefined) {
     try {

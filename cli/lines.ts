@@ -1,15 +1,24 @@
 /**
- * Purchase lines from the files of `--lines`, streamed through the adapters into one accumulator (issue 28): CSV and
- * tab-separated text a piece at a time (memory holds one piece, about 4 MB, and one chunk of lines), workbooks and
- * 3503/3504 JSON whole (their readers read them whole). Every row is counted, excluded or listed with its file, row,
- * column, value and why; the library's own rejections are traced back to the row they came from.
+ * Purchase lines from the files of `--lines`, streamed through the adapters into accumulators (issue 28): CSV and
+ * tab-separated text a slice at a time (memory holds one piece, 4 MB, and the rows of 64 K characters), workbooks and
+ * 3503/3504 JSON whole (their readers read them whole). A large UTF-8 text is read in as many ranges as the machine
+ * has cores, each in a worker thread with an accumulator of its own, merged at the end (the accumulator is mergeable
+ * for this). Every row is counted, excluded or listed with its file, row, column, value and why; the library's own
+ * rejections are traced back to the row they came from.
  */
-import { fromCsvRows, fromNhsaRecords, type Channel, type InstitutionInput, type LineField, type RateAccumulator, type RejectedLine } from '../src/index';
-import { columnFor, delimitedReader, jsonOf, readWorkbook, textKindOf, UnreadableFile, type RowProblem, type Table } from '../examples/calculator/input';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { createRateAccumulator, fromCsvRows, fromNhsaRecords, rateAccumulatorFromJSON, type Channel, type InstitutionInput, type LineField, type Period, type Policy, type RateAccumulator, type RejectedLine } from '../src/index';
+import { columnFor, delimitedReader, jsonOf, readWorkbook, textKindOf, UnreadableFile, type RowProblem, type Table, type TextLayout } from '../examples/calculator/input';
 import { adapterProblem, columnsOf, libraryProblem, MissingColumns, nhsaProblems } from '../examples/calculator/compute';
-import { input, usage } from './errors';
+import { CliError, input, usage } from './errors';
 import { bytesOf, sniff, textPieces } from './files';
 import type { Progress } from './progress';
+
+/** How many characters of text are parsed and mapped at a time: their rows, cells and lines die young, in the garbage collector's cheap generation (4 MB at once kept 60,000 rows alive and cost 1.5 s of collection a million lines). */
+const SLICE = 65_536;
+/** A UTF-8 text at least this large is read in ranges, in parallel. */
+export const PARALLEL_FROM = 32 * 1024 * 1024;
 
 /** What the 3503/3504 records do not say, from the flags. */
 export interface NhsaFlags {
@@ -18,7 +27,14 @@ export interface NhsaFlags {
   readonly channel?: Channel | undefined;
 }
 
-/** Where the lines of one batch fed to the accumulator came from: their file, and each line's row. */
+/** What an accumulator is made with: the same for every range and file, so that they merge. */
+export interface AccumulatorOptions {
+  readonly policy: Policy;
+  readonly institutions: readonly InstitutionInput[];
+  readonly period: Period | undefined;
+}
+
+/** Where the lines of one batch fed to an accumulator came from: their file, and each line's row. */
 interface Batch {
   /** The accumulator's index of the batch's first line. */
   readonly start: number;
@@ -29,72 +45,172 @@ interface Batch {
   readonly firstRow: number;
 }
 
-/** Everything the reading gives: the rows not counted, the rows read, the dates seen. */
-export interface Reading {
-  readonly problems: RowProblem[];
-  rowsRead: number;
-  rowsUnread: number;
-  first: string;
-  last: string;
+/** The limits on rows not counted: a count shared by every sink of the run (in this thread). */
+export interface Limits {
+  readonly maxRejected: number;
+  readonly strict: boolean;
+  /** Rows not counted so far in the sinks that finished, and in workers' reports. */
+  counted: number;
+}
+
+/**
+ * One accumulator and what was fed to it: the rows not counted (the adapters' at once, the library's traced back at the
+ * end), the rows read, the dates seen. A file, or a range of a file, has one.
+ */
+export class Sink {
+  readonly acc: RateAccumulator;
+  readonly problems: RowProblem[] = [];
+  readonly batches: Batch[] = [];
+  rowsRead = 0;
+  rowsUnread = 0;
+  first = '';
+  last = '';
+  /** Rows the adapters rejected (not the gifts of 3503/3504, which are excluded by rule), and lines of institutions not in the list (the library will reject them). */
+  rejected = 0;
+  private readonly known: Set<string>;
+  constructor(
+    options: AccumulatorOptions | RateAccumulator,
+    institutions: readonly InstitutionInput[],
+    private readonly limits: Limits,
+  ) {
+    this.acc = 'policy' in options ? createRateAccumulator(options) : options;
+    this.known = new Set(institutions.map((i) => i.id));
+  }
+
+  /** Stops the run when the rows not counted pass the limit (or any, with --strict). */
+  check(): void {
+    const count = this.limits.counted + this.rejected;
+    if (this.rejected === 0 && count === 0) return;
+    if (this.limits.strict && this.rejected > 0) throw input(`--strict：${this.firstProblem()}`);
+    if (count > this.limits.maxRejected) {
+      throw input(
+        `超过 ${this.limits.maxRejected.toLocaleString('en')} 行未能计入，已停止（没有写出任何文件） / more than ${this.limits.maxRejected.toLocaleString('en')} rows could not be counted: stopped, nothing written.\n${this.firstProblem()}\n请检查列名与机构名单，或用 --max-rejected N 放宽 / check the columns and the institution list, or allow more with --max-rejected N`,
+      );
+    }
+  }
+
+  private firstProblem(): string {
+    const p = this.problems.find((q) => !q.reason.startsWith('剔除'));
+    if (p !== undefined) return `${p.file} 第 ${p.row} 行 row ${p.row}，列 column ${p.column}，值 value ${JSON.stringify(p.value)}：${p.reason}`;
+    return `${this.rejected.toLocaleString('en')} 行的机构不在名单中 / rows of institutions not in the list`;
+  }
+
+  feed(lines: readonly { institutionId: string; receivedOn: string; row?: number | undefined; index: number }[], file: string, columnOf: Partial<Record<LineField, string>>): void {
+    const start = this.acc.lines;
+    this.acc.addAll(lines as never);
+    let contiguous = true;
+    const firstRow = lines[0]?.row ?? (lines[0]?.index ?? 0) + 1;
+    let first = this.first;
+    let last = this.last;
+    const known = this.known;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      if ((line.row ?? line.index + 1) !== firstRow + i) contiguous = false;
+      if (!known.has(line.institutionId)) this.rejected++;
+      const d = line.receivedOn;
+      if (first === '' || d < first) first = d;
+      if (d > last) last = d;
+    }
+    this.first = first;
+    this.last = last;
+    const rows = contiguous ? null : Int32Array.from(lines, (l) => l.row ?? l.index + 1);
+    if (lines.length > 0) this.batches.push({ start, file, columnOf, rows, firstRow });
+  }
+
+  /** Rows of a delimited text or a sheet, keyed by header; `headerRow` is the file row above the first of them. */
+  readRows(file: string, rows: readonly Record<string, string>[], { columnOf, ignore }: ReturnType<typeof columnsOf>, headerRow: number): void {
+    const { lines, rejected, excluded } = fromCsvRows(rows, { ignoreColumns: ignore, headerRow });
+    this.rowsRead += rows.length;
+    this.rowsUnread += rejected.length + excluded.length;
+    this.rejected += rejected.length;
+    for (const r of rejected) this.problems.push(adapterProblem(file, r));
+    this.feed(lines, file, columnOf);
+    this.check();
+  }
+
+  readTable(table: Table): void {
+    const columns = guard(() => columnsOf(table.name, table.headers));
+    for (let at = 0; at < table.rows.length; at += 50_000) this.readRows(table.name, table.rows.slice(at, at + 50_000), columns, table.firstRow - 1 + at);
+  }
+
+  readNhsa(name: string, value: unknown, nhsa: NhsaFlags): void {
+    const records = Array.isArray(value) ? value : (value as { records?: unknown } | null)?.records;
+    if (!Array.isArray(records)) throw input(`${name}：应为 3503/3504 记录的数组，或 { "records": [...] } / expected an array of 3503/3504 records`);
+    const { interface: iface, institutionId, channel } = nhsa;
+    const missing = [iface === undefined ? '--interface 3503|3504' : '', institutionId === undefined ? '--institution-id ID' : '', channel === undefined ? '--channel platform|emergency|offline' : ''].filter((f) => f !== '');
+    if (missing.length > 0) throw usage(`${name}：3503/3504 记录不含这些信息，请用参数给出 / the records do not say these: give ${missing.join(', ')}`);
+    const result = fromNhsaRecords(records as never, { interface: iface!, institutionId: institutionId!, channel: () => channel! });
+    this.rowsRead += records.length;
+    this.rowsUnread += result.rejected.length + result.excluded.length;
+    this.rejected += result.rejected.length;
+    for (const p of nhsaProblems(name, result)) this.problems.push(p);
+    this.feed(result.lines, name, {});
+    this.check();
+  }
+
+  /** The rows not counted, the library's rejections traced to their rows (call once, when everything is fed). */
+  finish(): RowProblem[] {
+    const traced = traceRejections(this.batches, this.acc.result().ledger.rejected.reasons);
+    for (const p of traced) this.problems.push(p);
+    this.limits.counted += this.rejected;
+    return this.problems;
+  }
 }
 
 export interface ReadLinesOptions {
   readonly files: readonly string[];
-  readonly acc: RateAccumulator;
-  readonly institutions: readonly InstitutionInput[];
+  readonly accumulator: AccumulatorOptions;
+  /** The policy as the command line named it (an id or a file), for the workers. */
+  readonly policyArg: string;
   readonly nhsa: NhsaFlags;
   readonly progress: Progress;
   /** Stop (an input error) once more rows than this are not counted. */
   readonly maxRejected: number;
   /** Stop at the first row not counted. */
   readonly strict: boolean;
+  /** Threads to read a large UTF-8 text with (the machine's cores by default; 1: no worker). */
+  readonly threads?: number | undefined;
+  /** The size from which a UTF-8 text is read in ranges ({@link PARALLEL_FROM} by default; the tests set less). */
+  readonly parallelFrom?: number | undefined;
 }
 
-/** Reads every file into the accumulator; the library's rejections are resolved by {@link traceRejections} after `acc.result()`. */
-export async function readLines(o: ReadLinesOptions): Promise<Reading & { batches: Batch[] }> {
-  const reading: Reading & { batches: Batch[] } = { problems: [], rowsRead: 0, rowsUnread: 0, first: '', last: '', batches: [] };
-  const known = new Set(o.institutions.map((i) => i.id));
-  // lines the library will reject for an institution not in the list, counted as they pass (to stop early)
-  let unknown = 0;
-  // rows the adapters rejected (not the gifts of 3503/3504, which are excluded by rule)
-  let rejectedRows = 0;
-  const check = () => {
-    const count = rejectedRows + unknown;
-    if (count === 0) return;
-    if (o.strict) throw input(`--strict：${firstProblem(reading, unknown)}`);
-    if (count > o.maxRejected) {
-      throw input(
-        `超过 ${o.maxRejected.toLocaleString('en')} 行未能计入，已停止（没有写出任何文件） / more than ${o.maxRejected.toLocaleString('en')} rows could not be counted: stopped, nothing written.\n${firstProblem(reading, unknown)}\n请检查列名与机构名单，或用 --max-rejected N 放宽 / check the columns and the institution list, or allow more with --max-rejected N`,
-      );
-    }
-  };
-  const totalBytes = (await Promise.all(o.files.map((f) => sniff(f, '--lines')))).reduce((n, f) => n + f.size, 0);
-  let bytesBefore = 0;
-  const feed = (lines: readonly { institutionId: string; receivedOn: string; row?: number | undefined; index: number }[], file: string, columnOf: Partial<Record<LineField, string>>) => {
-    const start = o.acc.lines;
-    o.acc.addAll(lines as never);
-    let contiguous = true;
-    const firstRow = lines[0]?.row ?? (lines[0]?.index ?? 0) + 1;
-    let first = reading.first;
-    let last = reading.last;
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i]!;
-      if ((line.row ?? line.index + 1) !== firstRow + i) contiguous = false;
-      if (!known.has(line.institutionId)) unknown++;
-      const d = line.receivedOn;
-      if (first === '' || d < first) first = d;
-      if (d > last) last = d;
-    }
-    reading.first = first;
-    reading.last = last;
-    const rows = contiguous ? null : Int32Array.from(lines, (l) => l.row ?? l.index + 1);
-    if (lines.length > 0) reading.batches.push({ start, file, columnOf, rows, firstRow });
-  };
+/** Everything the reading gives: one accumulator of every line, the rows not counted, the rows read, the dates seen. */
+export interface Reading {
+  readonly acc: RateAccumulator;
+  readonly problems: RowProblem[];
+  rowsRead: number;
+  rowsUnread: number;
+  first: string;
+  last: string;
+  /** How many threads read the largest file. */
+  threads: number;
+}
 
-  for (const path of o.files) {
-    const file = await sniff(path, '--lines');
-    const name = file.name;
+/** Reads every file, each into accumulators of its own, merged into one. */
+export async function readLines(o: ReadLinesOptions): Promise<Reading> {
+  const { institutions } = o.accumulator;
+  const limits: Limits = { maxRejected: o.strict ? 0 : o.maxRejected, strict: o.strict, counted: 0 };
+  const reading: Reading = { acc: createRateAccumulator(o.accumulator), problems: [], rowsRead: 0, rowsUnread: 0, first: '', last: '', threads: 1 };
+  const take = (sink: Sink | RangeReport) => {
+    if (sink instanceof Sink) {
+      reading.acc.merge(sink.acc);
+      for (const p of sink.finish()) reading.problems.push(p);
+    } else {
+      reading.acc.merge(rateAccumulatorFromJSON(sink.state));
+      for (const p of sink.problems) reading.problems.push(p);
+    }
+    reading.rowsRead += sink.rowsRead;
+    reading.rowsUnread += sink.rowsUnread;
+    if (sink.first !== '' && (reading.first === '' || sink.first < reading.first)) reading.first = sink.first;
+    if (sink.last > reading.last) reading.last = sink.last;
+  };
+  const files = await Promise.all(o.files.map((f) => sniff(f, '--lines')));
+  const totalBytes = files.reduce((n, f) => n + f.size, 0);
+  let bytesBefore = 0;
+  for (const file of files) {
+    const { path, name } = file;
     if (file.kind === 'xlsx') {
+      const sink = new Sink(o.accumulator, institutions, limits);
       const bytes = await bytesOf(path);
       const { tables, skipped } = await readWorkbook(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, name).catch(rethrow);
       const lineTables = tables.filter((t) => columnFor(t, 'amount') !== undefined || tables.length === 1);
@@ -102,105 +218,203 @@ export async function readLines(o: ReadLinesOptions): Promise<Reading & { batche
         const sheets = [...tables.map((t) => ({ sheet: t.name, columns: t.headers })), ...skipped.map((s) => ({ sheet: `${name}/${s.sheet}`, columns: s.columns }))];
         throw input(`${name}：没有找到采购明细的工作表 / no sheet of purchase lines:\n${sheets.map((s) => `  ${s.sheet}：${s.columns.join('、') || '（空 / empty）'}`).join('\n')}`);
       }
-      for (const table of lineTables) {
-        readTable(table);
-        check();
-      }
+      for (const table of lineTables) sink.readTable(table);
+      take(sink);
       bytesBefore += file.size;
       o.progress.update(reading.rowsRead, bytesBefore, totalBytes, name);
       continue;
     }
     // text: JSON (3503/3504 records) or delimited, by its first piece
-    const pieces = textPieces(path, (bytes) => o.progress.update(reading.rowsRead, bytesBefore + bytes, totalBytes, name));
+    let rowsHere = 0;
+    const sequential = new Sink(o.accumulator, institutions, limits);
+    let encoding = '';
+    const pieces = textPieces(path, (bytes, e) => {
+      encoding = e;
+      o.progress.update(reading.rowsRead + rowsHere, bytesBefore + bytes, totalBytes, name);
+    });
     const head = await pieces.next();
     const firstPiece = head.done === true ? '' : head.value;
-    const firstBytes = new TextEncoder().encode(firstPiece.slice(0, 4096));
-    const kind = (() => {
-      try {
-        return textKindOf(name, firstBytes, [firstPiece]);
-      } catch (e) {
-        return rethrow(e);
-      }
-    })();
+    const kind = guard(() => textKindOf(name, new TextEncoder().encode(firstPiece.slice(0, 4096)), [firstPiece]));
     if (kind === 'json') {
       const all = [firstPiece];
       for await (const p of pieces) all.push(p);
-      readNhsa(name, (() => {
-        try {
-          return jsonOf(name, all);
-        } catch (e) {
-          return rethrow(e);
-        }
-      })());
-      check();
+      sequential.readNhsa(name, guard(() => jsonOf(name, all)), o.nhsa);
+      take(sequential);
+      bytesBefore += file.size;
+      continue;
+    }
+    const threads = Math.max(1, Math.min(o.threads ?? availableParallelism(), 8));
+    const parallel = threads > 1 && file.size >= (o.parallelFrom ?? PARALLEL_FROM) && encoding.startsWith('UTF-8');
+    const reader = delimitedReader(name);
+    let columns: ReturnType<typeof columnsOf> | undefined;
+    // the first range (all the file when read alone) in this thread; the others in workers, once the header is known
+    let workers: Promise<RangeReport[]> | undefined;
+    const ranges = parallel ? await planRanges(path, file.size, threads) : [];
+    const firstEnd = ranges[0]?.start ?? file.size;
+    const push = (chunk: ReturnType<typeof reader.end> | null) => {
+      if (chunk === null) return;
+      columns ??= guard(() => columnsOf(name, chunk.headers));
+      rowsHere += chunk.rows.length;
+      sequential.readRows(name, chunk.rows, columns, chunk.firstRow - 1 + chunk.before);
+      if (parallel && workers === undefined && reader.layout !== null) workers = runRanges(path, name, ranges, reader.layout, o, (rows) => o.progress.update(reading.rowsRead + rowsHere + rows, bytesBefore, totalBytes, name));
+    };
+    const slices = (p: string) => {
+      for (let at = 0; at < p.length; at += SLICE) push(guard(() => reader.push(p.slice(at, at + SLICE))));
+    };
+    // the first range: its pieces up to where the second begins
+    const own = parallel ? textPieces(path, (bytes) => o.progress.update(reading.rowsRead + rowsHere, bytesBefore + bytes, totalBytes, name), { start: 0, end: firstEnd, encoding: 'utf-8' }) : pieces;
+    if (parallel) await pieces.return(undefined);
+    // the BOM, if any, is the first piece's to drop: the range reader starts at byte 0 with a UTF-8 decoder, which drops it too
+    if (!parallel) slices(firstPiece);
+    for await (const p of own) slices(p);
+    const reports = workers === undefined ? null : await workers;
+    if (parallel && (reader.carried > 0 || reports === null || reports.some((r) => r.quoted))) {
+      // the first range ends inside quotes, has no header, or a later range holds a quote (a line end there may be
+      // inside quotes): the text is read again, alone
+      take(await readAlone(path, name, o, limits, institutions));
     } else {
-      const reader = delimitedReader(name);
-      let columns: ReturnType<typeof columnsOf> | undefined;
-      const take = (chunk: ReturnType<typeof reader.end> | null) => {
-        if (chunk === null) return;
-        columns ??= (() => {
-          try {
-            return columnsOf(name, chunk.headers);
-          } catch (e) {
-            return rethrow(e);
-          }
-        })();
-        readRows(name, chunk.rows, columns, chunk.firstRow - 1 + chunk.before);
-        check();
-      };
-      try {
-        take(reader.push(firstPiece));
-        for await (const p of pieces) take(reader.push(p));
-        take(reader.end());
-      } catch (e) {
-        rethrow(e);
+      push(guard(() => reader.end()));
+      take(sequential);
+      if (reports !== null) {
+        // each range's rows follow the rows before it: its rows were numbered from 2
+        let base = sequential.rowsRead + (reader.layout?.firstRow ?? 2);
+        for (const r of reports) {
+          for (const p of r.problems) (p as { row: number }).row = p.row - 2 + base;
+          base += r.rowsRead;
+          limits.counted += r.rejected;
+          take(r);
+        }
+        reading.threads = Math.max(reading.threads, ranges.length + 1);
       }
     }
     bytesBefore += file.size;
   }
   return reading;
-
-  function readRows(file: string, rows: readonly Record<string, string>[], { columnOf, ignore }: ReturnType<typeof columnsOf>, headerRow: number) {
-    const { lines, rejected, excluded } = fromCsvRows(rows, { ignoreColumns: ignore, headerRow });
-    reading.rowsRead += rows.length;
-    reading.rowsUnread += rejected.length + excluded.length;
-    rejectedRows += rejected.length;
-    for (const r of rejected) reading.problems.push(adapterProblem(file, r));
-    feed(lines, file, columnOf);
-  }
-  function readTable(table: Table) {
-    const columns = (() => {
-      try {
-        return columnsOf(table.name, table.headers);
-      } catch (e) {
-        return rethrow(e);
-      }
-    })();
-    for (let at = 0; at < table.rows.length; at += 50_000) readRows(table.name, table.rows.slice(at, at + 50_000), columns, table.firstRow - 1 + at);
-  }
-  function readNhsa(name: string, value: unknown) {
-    const records = Array.isArray(value) ? value : (value as { records?: unknown } | null)?.records;
-    if (!Array.isArray(records)) throw input(`${name}：应为 3503/3504 记录的数组，或 { "records": [...] } / expected an array of 3503/3504 records`);
-    const { interface: iface, institutionId, channel } = o.nhsa;
-    const missing = [iface === undefined ? '--interface 3503|3504' : '', institutionId === undefined ? '--institution-id ID' : '', channel === undefined ? '--channel platform|emergency|offline' : ''].filter((f) => f !== '');
-    if (missing.length > 0) throw usage(`${name}：3503/3504 记录不含这些信息，请用参数给出 / the records do not say these: give ${missing.join(', ')}`);
-    const result = fromNhsaRecords(records as never, { interface: iface!, institutionId: institutionId!, channel: () => channel! });
-    reading.rowsRead += records.length;
-    reading.rowsUnread += result.rejected.length + result.excluded.length;
-    rejectedRows += result.rejected.length;
-    for (const p of nhsaProblems(name, result)) reading.problems.push(p);
-    feed(result.lines, name, {});
-  }
 }
 
-/** The first row not counted, for a message. */
-function firstProblem(reading: Reading, unknown: number): string {
-  const p = reading.problems.find((q) => !q.reason.startsWith('剔除'));
-  if (p !== undefined) return `${p.file} 第 ${p.row} 行 row ${p.row}，列 column ${p.column}，值 value ${JSON.stringify(p.value)}：${p.reason}`;
-  return `${unknown.toLocaleString('en')} 行的机构不在名单中 / rows of institutions not in the list`;
+/** A delimited text read alone in this thread. */
+async function readAlone(path: string, name: string, o: ReadLinesOptions, limits: Limits, institutions: readonly InstitutionInput[]): Promise<Sink> {
+  const sink = new Sink(o.accumulator, institutions, limits);
+  const reader = delimitedReader(name);
+  let columns: ReturnType<typeof columnsOf> | undefined;
+  const push = (chunk: ReturnType<typeof reader.end> | null) => {
+    if (chunk === null) return;
+    columns ??= guard(() => columnsOf(name, chunk.headers));
+    sink.readRows(name, chunk.rows, columns, chunk.firstRow - 1 + chunk.before);
+  };
+  for await (const p of textPieces(path)) for (let at = 0; at < p.length; at += SLICE) push(guard(() => reader.push(p.slice(at, at + SLICE))));
+  push(guard(() => reader.end()));
+  return sink;
+}
+
+/** The ranges after the first of a file cut into `n`: each starts just after a line end (a byte 0x0A, never inside a UTF-8 character). */
+async function planRanges(path: string, size: number, n: number): Promise<{ start: number; end: number }[]> {
+  const { open } = await import('node:fs/promises');
+  const handle = await open(path, 'r');
+  const starts: number[] = [];
+  try {
+    const probe = new Uint8Array(1 << 16);
+    for (let k = 1; k < n; k++) {
+      const at = Math.floor((size * k) / n);
+      const { bytesRead } = await handle.read(probe, 0, probe.length, at);
+      const nl = probe.subarray(0, bytesRead).indexOf(0x0a);
+      if (nl >= 0 && at + nl + 1 < size && (starts.length === 0 || at + nl + 1 > starts.at(-1)!)) starts.push(at + nl + 1);
+    }
+  } finally {
+    await handle.close();
+  }
+  return starts.map((start, k) => ({ start, end: starts[k + 1] ?? size }));
+}
+
+/** What a worker sends back for its range. */
+export interface RangeReport {
+  /** The range held a quote: its line ends may be inside quotes, and it must be read with what precedes it. */
+  readonly quoted: boolean;
+  readonly state: unknown;
+  readonly problems: RowProblem[];
+  readonly rowsRead: number;
+  readonly rowsUnread: number;
+  readonly rejected: number;
+  readonly first: string;
+  readonly last: string;
+}
+
+/** What a worker is given. */
+export interface RangeJob {
+  readonly path: string;
+  readonly name: string;
+  readonly start: number;
+  readonly end: number;
+  readonly layout: TextLayout;
+  readonly policyArg: string;
+  readonly institutions: readonly InstitutionInput[];
+  readonly period: Period | undefined;
+  readonly maxRejected: number;
+  readonly strict: boolean;
+}
+
+/** Runs the ranges in worker threads (this same file, see cli/index.ts); `onRows(rows read in them so far)`. */
+function runRanges(path: string, name: string, ranges: readonly { start: number; end: number }[], layout: TextLayout, o: ReadLinesOptions, onRows: (rows: number) => void): Promise<RangeReport[]> {
+  const done = new Array<number>(ranges.length).fill(0);
+  const running: Worker[] = [];
+  const all = Promise.all(
+    ranges.map(
+      (r, k) =>
+        new Promise<RangeReport>((resolve, reject) => {
+          const job: RangeJob = { path, name, start: r.start, end: r.end, layout, policyArg: o.policyArg, institutions: o.accumulator.institutions, period: o.accumulator.period, maxRejected: o.strict ? 0 : o.maxRejected, strict: o.strict };
+          const worker = new Worker(new URL(import.meta.url), { workerData: job });
+          running.push(worker);
+          worker.on('message', (m: { type: 'rows'; rows: number } | { type: 'done'; report: RangeReport } | { type: 'error'; message: string; exitCode: 1 | 2 }) => {
+            if (m.type === 'rows') {
+              done[k] = m.rows;
+              onRows(done.reduce((a, b) => a + b, 0));
+            } else if (m.type === 'done') resolve(m.report);
+            else reject(new CliError(m.message, m.exitCode));
+          });
+          worker.on('error', reject);
+          worker.on('exit', (code) => (code === 0 ? undefined : reject(new Error(`worker exited with ${code}`))));
+        }),
+    ),
+  );
+  // one failed: the others stop (a run that stops leaves no thread behind)
+  all.catch(() => Promise.all(running.map((w) => w.terminate())));
+  return all;
+}
+
+/** A worker's range: read, mapped, summed and traced, in the worker's thread. */
+export async function readRange(job: RangeJob, accumulator: AccumulatorOptions, post: (rows: number) => void): Promise<RangeReport> {
+  const limits: Limits = { maxRejected: job.maxRejected, strict: job.strict, counted: 0 };
+  const sink = new Sink(accumulator, job.institutions, limits);
+  // the rows of the range are numbered from 2, as if under a header of their own (the main thread renumbers them)
+  const reader = delimitedReader(job.name, { ...job.layout, firstRow: 2 });
+  const columns = guard(() => columnsOf(job.name, job.layout.headers));
+  let quoted = false;
+  const push = (chunk: ReturnType<typeof reader.end> | null) => {
+    if (chunk === null) return;
+    sink.readRows(job.name, chunk.rows, columns, chunk.firstRow - 1 + chunk.before);
+  };
+  let last = 0;
+  for await (const p of textPieces(job.path, undefined, { start: job.start, end: job.end, encoding: 'utf-8' })) {
+    if (p.includes('"')) {
+      quoted = true;
+      break;
+    }
+    for (let at = 0; at < p.length; at += SLICE) push(guard(() => reader.push(p.slice(at, at + SLICE))));
+    if (sink.rowsRead - last >= 100_000) post((last = sink.rowsRead));
+  }
+  if (!quoted) push(guard(() => reader.end()));
+  const problems = quoted ? [] : sink.finish();
+  return { quoted, state: quoted ? null : sink.acc.toJSON(), problems, rowsRead: sink.rowsRead, rowsUnread: sink.rowsUnread, rejected: sink.rejected, first: sink.first, last: sink.last };
 }
 
 /** An unreadable file or a table without a needed column, as an input error. */
+function guard<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    return rethrow(e);
+  }
+}
 function rethrow(e: unknown): never {
   if (e instanceof UnreadableFile || e instanceof MissingColumns) throw input(e.message);
   throw e;

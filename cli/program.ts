@@ -5,11 +5,11 @@
 import { Command, CommanderError, Option } from 'commander';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { createRateAccumulator, getPolicy, reportingSchedule, SunshineInputError, toICS, CHANNELS, type Channel, type Policy } from '../src/index';
+import { getPolicy, reportingSchedule, SunshineInputError, toICS, CHANNELS, type Channel, type Policy } from '../src/index';
 import { CliError, input, usage } from './errors';
 import { writeWhole } from './files';
 import { readInstitutionList } from './institutions';
-import { readLines, traceRejections } from './lines';
+import { readLines } from './lines';
 import { parsePeriod, periodCovering } from './period';
 import { loadPolicy, policyFromFile } from './policy';
 import { policiesJson, policiesText, policyText } from './policies';
@@ -29,6 +29,8 @@ export interface Io {
   readonly today: () => string;
   /** The example files' folder. */
   readonly exampleDir: string;
+  /** The size from which a UTF-8 text is read in ranges, when not the default (SUNSHINE_PARALLEL_FROM, for the tests). */
+  readonly parallelFrom?: number | undefined;
 }
 
 const BY = ['province', 'city', 'county'] as const;
@@ -83,8 +85,9 @@ export function program(io: Io): Command {
       .option('--max-rejected <n>', '未计入的行超过此数即停止（退出码 1） / stop, exit 1, once more rows than this cannot be counted', whole('--max-rejected', 0, Number.MAX_SAFE_INTEGER), 1000)
       .option('--strict', '任一行未能计入即停止 / stop at the first row that cannot be counted')
       .option('--example', '用随包附带的示例文件 / run on the example files shipped with the package')
+      .option('--threads <n>', '读取大文件的线程数（默认为 CPU 核数） / threads to read a large UTF-8 file with (the machine\'s cores by default)', whole('--threads', 1, 64))
       .addOption(new Option('--engine <engine>', '计算引擎 / the engine').choices(['js']).default('js')),
-  ).action(async (o: Common & { lines?: string[]; institutions?: string; policy: string; period?: string; by: (typeof BY)[number]; out: string; format: string; digits: number; asOf?: string; interface?: '3503' | '3504'; institutionId?: string; channel?: Channel; maxRejected: number; strict?: boolean; example?: boolean }) => {
+  ).action(async (o: Common & { lines?: string[]; institutions?: string; policy: string; period?: string; by: (typeof BY)[number]; out: string; format: string; digits: number; asOf?: string; interface?: '3503' | '3504'; institutionId?: string; channel?: Channel; maxRejected: number; strict?: boolean; example?: boolean; threads?: number }) => {
     const files = o.example ? [join(io.exampleDir, '采购明细.csv')] : (o.lines ?? []);
     const institutionsFile = o.example ? join(io.exampleDir, '机构名单.csv') : o.institutions;
     if (files.length === 0) throw usage('rates：缺少 --lines FILE… / give the purchase lines with --lines FILE… (or try --example)');
@@ -94,13 +97,12 @@ export function program(io: Io): Command {
     const period = o.period === undefined ? undefined : parsePeriod(o.period);
     const progress = new Progress({ quiet: o.quiet === true || o.json === true, stream: io.stderr });
     const list = await readInstitutionList(institutionsFile);
-    const acc = createRateAccumulator({ policy, institutions: list.institutions, period });
-    const reading = await readLines({ files, acc, institutions: list.institutions, nhsa: { interface: o.interface, institutionId: o.institutionId, channel: o.channel }, progress, maxRejected: o.strict ? 0 : o.maxRejected, strict: o.strict === true });
-    const result = acc.result();
-    const problems = [...list.problems, ...reading.problems, ...traceRejections(reading.batches, result.ledger.rejected.reasons)];
+    const reading = await readLines({ files, accumulator: { policy, institutions: list.institutions, period }, policyArg: o.policy, nhsa: { interface: o.interface, institutionId: o.institutionId, channel: o.channel }, progress, maxRejected: o.maxRejected, strict: o.strict === true, threads: o.threads, parallelFrom: io.parallelFrom });
+    const result = reading.acc.result();
+    const problems = [...list.problems, ...reading.problems];
     if (o.strict && problems.length > 0) throw input(`--strict：${problems[0]!.file} 第 ${problems[0]!.row} 行 row ${problems[0]!.row}，列 column ${problems[0]!.column}，值 value ${JSON.stringify(problems[0]!.value)}：${problems[0]!.reason}`);
     if (problems.length > o.maxRejected) throw input(`${problems.length.toLocaleString('en')} 行未能计入，超过 --max-rejected ${o.maxRejected.toLocaleString('en')}（没有写出任何文件） / ${problems.length.toLocaleString('en')} rows could not be counted, more than --max-rejected allows: nothing written`);
-    const computed: Computed = { policy, period, result, problems, rowsRead: reading.rowsRead, rowsUnread: reading.rowsUnread, dates: reading.first === '' ? null : { first: reading.first, last: reading.last } };
+    const computed: Computed = { policy, period, result, problems, rowsRead: reading.rowsRead, rowsUnread: reading.rowsUnread, dates: reading.first === '' ? null : { first: reading.first, last: reading.last }, threads: reading.threads };
     progress.done();
     await report(computed, o, formats, progress);
   });
@@ -133,7 +135,7 @@ export function program(io: Io): Command {
 
   async function report(c: Computed, o: Common & { by: (typeof BY)[number]; out: string; digits: number; asOf?: string }, formats: ReturnType<typeof parseFormats>, progress: Progress) {
     const { results, written } = await writeReports(c, { by: o.by, digits: o.digits, asOf: o.asOf ?? io.today(), out: o.out, formats }, periodCovering);
-    const summary = summaryOf(results, c.dates, written, progress.seconds);
+    const summary = summaryOf(results, c.dates, written, progress.seconds, c.threads);
     if (o.json) out(JSON.stringify(summary, null, 2));
     else if (!o.quiet) out(summaryText(summary, results));
   }

@@ -38,6 +38,8 @@ export interface Computed {
   readonly rowsUnread: number;
   /** The first and last inbound dates seen, or null (from SQL results: not known). */
   readonly dates: { first: string; last: string } | null;
+  /** How many threads read the largest file (1 unless a large UTF-8 text was read in ranges). */
+  readonly threads?: number;
 }
 
 export interface WriteOptions {
@@ -74,7 +76,7 @@ export async function writeReports(c: Computed, o: WriteOptions, covering: (firs
 }
 
 /** The summary of a run as data (`--json`), amounts and rates as exact decimal strings, shortfalls as shown (rounded up to the fen). */
-export function summaryOf(r: Results, dates: { first: string; last: string } | null, written: readonly string[], seconds: number) {
+export function summaryOf(r: Results, dates: { first: string; last: string } | null, written: readonly string[], seconds: number, threads = 1) {
   const { ledger } = r.result;
   const tally = (t: { lines: number; amount: { toFixed(): string } }) => ({ lines: t.lines, amount: t.amount.toFixed() });
   const names = new Map(r.result.measures.map((m) => [m.institutionId, m.institutionName ?? m.institutionId]));
@@ -104,6 +106,7 @@ export function summaryOf(r: Results, dates: { first: string; last: string } | n
     warnings: r.result.warnings.map((w) => ({ code: w.code, message: w.message })),
     written,
     seconds: Number(seconds.toFixed(3)),
+    threads,
   };
 }
 

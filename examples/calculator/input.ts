@@ -185,11 +185,16 @@ export function* delimitedRows(pieces: Iterable<string>, name: string): Generato
  * piece completes (null while the header is not found yet), `end()` those of the last line; `end` throws
  * {@link UnreadableFile} for a text without a row.
  */
-export function delimitedReader(name: string): { push(piece: string): DelimitedRows | null; end(): DelimitedRows } {
-  let delimiter: ',' | '\t' | undefined;
+export function delimitedReader(
+  name: string,
+  /** The layout of a text read from its middle (the command line's parallel reading): its rows are keyed from the start, numbered from `firstRow`. */
+  known?: TextLayout,
+): { push(piece: string): DelimitedRows | null; end(): DelimitedRows; readonly layout: TextLayout | null; readonly carried: number; readonly quoted: boolean } {
+  let delimiter: ',' | '\t' | undefined = known?.delimiter;
   // the rows before the header is found (it is among the first 30), then the records under it
-  let before: unknown[][] | null = [];
-  let keyed: { headers: string[]; record: (cells: readonly unknown[]) => Record<string, string>; firstRow: number } | null = null;
+  let before: unknown[][] | null = known === undefined ? [] : null;
+  let keyed: { headers: string[]; record: (cells: readonly unknown[]) => Record<string, string>; firstRow: number } | null = known === undefined ? null : { ...recordsUnder(known.headers), firstRow: known.firstRow };
+  let sawQuote = false;
   let count = 0;
   let read = 0;
   const key = () => {
@@ -206,7 +211,7 @@ export function delimitedReader(name: string): { push(piece: string): DelimitedR
   };
   // what follows the last line end outside quotes of a piece waits for the next one (it starts a line: no quote open)
   let carry = '';
-  let newline: '\r\n' | '\n' | '\r' | undefined;
+  let newline: '\r\n' | '\n' | '\r' | undefined = known?.newline;
   const parse = (text: string, quoted: boolean) => {
     // the line break Papa guesses from the first piece, for every piece (a guess for each cost 0.15 s a million lines)
     newline ??= Papa.parse(text, { delimiter, preview: 1 }).meta.linebreak as '\r\n' | '\n' | '\r';
@@ -229,6 +234,7 @@ export function delimitedReader(name: string): { push(piece: string): DelimitedR
       }
       const chunk = carry + piece;
       const quoted = chunk.includes('"');
+      if (quoted) sawQuote = true;
       let cut: number;
       if (!quoted) {
         // no quote: the last line end is outside quotes
@@ -252,7 +258,24 @@ export function delimitedReader(name: string): { push(piece: string): DelimitedR
       if (last === null) throw new UnreadableFile(`${name}：文件为空 / the file is empty`);
       return last;
     },
+    get layout() {
+      return keyed === null || delimiter === undefined || newline === undefined ? null : { headers: keyed.headers, firstRow: keyed.firstRow, delimiter, newline };
+    },
+    get carried() {
+      return carry.length;
+    },
+    get quoted() {
+      return sawQuote;
+    },
   };
+}
+
+/** How a delimited text is laid out, once its header is found: what a reader of its middle needs. */
+export interface TextLayout {
+  readonly headers: readonly string[];
+  readonly firstRow: number;
+  readonly delimiter: ',' | '\t';
+  readonly newline: '\r\n' | '\n' | '\r';
 }
 
 /**

@@ -153,6 +153,34 @@ describe('rates', () => {
       }
     }
   }, 120_000);
+  it('reads a large UTF-8 file in ranges, in worker threads, to the same figures and the same rows not counted as alone; a quote in a later range reads it alone', async () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'inst.csv'), readFileSync(join(EXAMPLE, '机构名单.csv')));
+    // the example's twelve rows 500 times (6,000 rows; H0009 and 2024-02-30 among them, 1,000 rows not counted)
+    const body = readFileSync(join(EXAMPLE, '采购明细.csv'), 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+    const rows = Array.from({ length: 500 }, () => body.slice(1).filter((l) => l !== '')).flat();
+    writeFileSync(join(dir, 'lines.csv'), [body[0], ...rows].join('\n'));
+    // the same, with one quoted cell near the end (row 5,990: "H0001" is H0001)
+    writeFileSync(join(dir, 'quoted.csv'), [body[0], ...rows.map((r, k) => (k === 5988 ? r.replace('H0001', '"H0001"') : r))].join('\n'));
+    const run = async (file: string, threads: number) => {
+      const out = join(dir, `${file}-${threads}`);
+      const r = await cli(['rates', '--lines', join(dir, file), '--institutions', join(dir, 'inst.csv'), '--threads', String(threads), '--max-rejected', '5000', '--out', out, '--format', 'csv,json', '--json'], dir, { SUNSHINE_PARALLEL_FROM: '1000' });
+      expect(r, `${file} ${threads}`).toMatchObject({ code: 0, stderr: '' });
+      // read in as many ranges as threads, unless a quote sent it back to one
+      expect(JSON.parse(r.stdout).threads, `${file} ${threads}`).toBe(file === 'quoted.csv' ? 1 : threads);
+      return [readFileSync(join(out, '结果.json'), 'utf8'), readFileSync(join(out, '未计入的行.csv'), 'utf8')];
+    };
+    const [alone, aloneProblems] = await run('lines.csv', 1);
+    // 6,000 rows: every row-13 duplicate (2024-02-30) and row-12 duplicate (H0009) listed at its own row
+    const problemRows = csvRows(aloneProblems!).slice(1).map((p) => Number(p[1]));
+    expect(problemRows.length).toBe(1000);
+    expect(problemRows.slice(0, 4)).toEqual([12, 13, 24, 25]);
+    expect(problemRows.at(-1)).toBe(6001);
+    for (const threads of [2, 3]) expect(await run('lines.csv', threads)).toEqual([alone, aloneProblems]);
+    const [quotedAlone] = await run('quoted.csv', 1);
+    expect((await run('quoted.csv', 3))[0]).toBe(quotedAlone);
+    expect(JSON.parse(quotedAlone!).ledger.input).toEqual(JSON.parse(alone!).ledger.input);
+  }, 60_000);
 });
 
 describe('rates on bad input', () => {
