@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchAdapters } from './adapters';
 import { benchCalendar } from './calendar';
+import { benchCli } from './cli';
 import { benchImportTime } from './importTime';
 import { benchRates } from './rates';
 import { benchSql } from './sql';
@@ -33,6 +34,8 @@ const csvCount = quick ? 200_000 : 10_000_000;
 const csvPath = join(tmpdir(), `sunshine-bench-${process.pid}.csv`);
 execFileSync(process.execPath, ['--import', 'tsx', join(here, 'csvStream.ts'), 'write', csvPath, String(csvCount)]);
 const csvOut = execFileSync(process.execPath, ['--import', 'tsx', join(here, 'csvStream.ts'), 'read', csvPath], { encoding: 'utf8' });
+// the same file through the command line (issue 28), alone and on every core
+const cli = benchCli(csvPath, csvCount);
 rmSync(csvPath);
 const csvStream = JSON.parse(csvOut.trim().split('\n').pop()!) as { rows: number; rejected: number; seconds: number; rowsPerSecond: number; peakMiB: number; balanced: boolean };
 console.log(`\na CSV file of ${csvStream.rows.toLocaleString('en')} rows streamed from disk: csv-parse → fromCsvRowsInChunks (10,000 rows a chunk) → one accumulator (own process)`);
@@ -56,7 +59,7 @@ if (!calculatorOk) {
   console.error('\nthe calculator page failed');
   process.exit(1);
 }
-if (!rates.identical || !stream.balanced || !adapters.same || !csvStream.balanced || csvStream.rejected > 0 || sql.some((f) => !f.same)) {
+if (!rates.identical || !stream.balanced || !adapters.same || !csvStream.balanced || csvStream.rejected > 0 || sql.some((f) => !f.same) || !cli.same || cli.figures.some((f) => !f.balanced)) {
   console.error('\nthe sums differ: the benchmark fails');
   process.exit(1);
 }

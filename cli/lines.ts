@@ -17,6 +17,8 @@ import type { Progress } from './progress';
 
 /** How many characters of text are parsed and mapped at a time: their rows, cells and lines die young, in the garbage collector's cheap generation (4 MB at once kept 60,000 rows alive and cost 1.5 s of collection a million lines). */
 const SLICE = 65_536;
+/** The old generation of a worker's heap, in MB: its data is a piece of text and the rows of one slice. */
+const WORKER_HEAP_MB = 96;
 /** A UTF-8 text at least this large is read in ranges, in parallel. */
 export const PARALLEL_FROM = 32 * 1024 * 1024;
 
@@ -362,7 +364,10 @@ function runRanges(path: string, name: string, ranges: readonly { start: number;
       (r, k) =>
         new Promise<RangeReport>((resolve, reject) => {
           const job: RangeJob = { path, name, start: r.start, end: r.end, layout, policyArg: o.policyArg, institutions: o.accumulator.institutions, period: o.accumulator.period, maxRejected: o.strict ? 0 : o.maxRejected, strict: o.strict };
-          const worker = new Worker(new URL(import.meta.url), { workerData: job });
+          // a worker's heap kept small: what it holds at once is one piece and a slice's rows (peak RSS, issue 28's 300 MB)
+          // (unless the run may list millions of rows not counted)
+          const limits = job.maxRejected <= 100_000 ? { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 16 } } : {};
+          const worker = new Worker(new URL(import.meta.url), { workerData: job, ...limits });
           running.push(worker);
           worker.on('message', (m: { type: 'rows'; rows: number } | { type: 'done'; report: RangeReport } | { type: 'error'; message: string; exitCode: 1 | 2 }) => {
             if (m.type === 'rows') {

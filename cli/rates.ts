@@ -107,6 +107,8 @@ export function summaryOf(r: Results, dates: { first: string; last: string } | n
     written,
     seconds: Number(seconds.toFixed(3)),
     threads,
+    // the process's peak resident memory (its threads included), for the benchmark
+    peakMiB: Math.round(process.resourceUsage().maxRSS / 1024),
   };
 }
 

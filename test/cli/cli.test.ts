@@ -344,6 +344,31 @@ describe('schedule, sql, from-sql, policies, check-policy', () => {
   });
 });
 
+describe('docs/cli.md', () => {
+  const doc = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'cli.md'), 'utf8');
+  const [zh, en] = doc.split('<a id="english"></a>');
+
+  it('names every command and every flag of the built command, in both languages', async () => {
+    for (const command of ['rates', 'from-sql', 'sql', 'schedule', 'policies', 'check-policy']) {
+      const help = await cli([command, '--help']);
+      expect(help.code).toBe(0);
+      const flags = [...new Set([...help.stdout.matchAll(/--[a-z][a-z-]+/g)].map((m) => m[0]))].filter((f) => f !== '--help');
+      for (const flag of flags) {
+        expect(zh, `${command} ${flag} (中文)`).toContain(`\`${flag}`);
+        expect(en, `${command} ${flag} (English)`).toContain(`\`${flag}`);
+      }
+      expect(zh).toContain(`| \`${command}`);
+      expect(en).toContain(`| \`${command}`);
+    }
+  });
+
+  it('shows the summary that rates --example prints', async () => {
+    const shown = /```text\n([\s\S]*?)```/.exec(zh!)![1]!.trim().split('\n');
+    const r = await cli(['rates', '--example', '--out', scratch()]);
+    for (const line of shown) expect(r.stdout).toContain(line);
+  });
+});
+
 describe('the package', () => {
   it('has the command as its bin, and the library entry loads nothing of it', () => {
     const root = join(import.meta.dirname, '..', '..');
