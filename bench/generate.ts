@@ -117,9 +117,9 @@ export function* linesByIndex(count: number): Generator<BenchLine> {
 
 /**
  * The SELECT that gives lines 0 … count − 1 of lineAt, with the columns of docs/sql.md
- * (amount DECIMAL(18, 2)), for DuckDB or PostgreSQL.
+ * (amount DECIMAL(18, 2)), for DuckDB or PostgreSQL, spread over the first `institutions` of benchInstitutions.
  */
-export function linesSQL(count: number, dialect: 'duckdb' | 'postgres'): string {
+export function linesSQL(count: number, dialect: 'duckdb' | 'postgres', institutions = INSTITUTION_COUNT): string {
   const kinds = EXCLUDED_DRUG_KINDS.map((k, n) => `WHEN ${n} THEN '${k}'`).join(' ');
   const amount =
     dialect === 'duckdb'
@@ -127,7 +127,7 @@ export function linesSQL(count: number, dialect: 'duckdb' | 'postgres'): string 
       : `CAST(CAST((1 + ${hashSQL(3)} % 10000000) * CASE WHEN ${hashSQL(4)} % 100 = 0 THEN -1 ELSE 1 END AS NUMERIC) / 100 AS NUMERIC(18, 2))`;
   const source = dialect === 'duckdb' ? `range(${count}) t(i)` : `generate_series(CAST(0 AS BIGINT), ${count - 1}) t(i)`;
   return `SELECT
-  'H' || lpad(CAST(${hashSQL(5)} % ${INSTITUTION_COUNT} AS VARCHAR), 6, '0') AS institution_id,
+  'H' || lpad(CAST(${hashSQL(5)} % ${institutions} AS VARCHAR), 6, '0') AS institution_id,
   DATE '2024-01-01' + CAST(${hashSQL(6)} % 365 AS INTEGER) AS received_on,
   CASE WHEN ${hashSQL(0)} % 10 < 6 THEN 'drug' ELSE 'consumable' END AS category,
   CASE WHEN ${hashSQL(1)} % 100 >= 5 THEN NULL WHEN ${hashSQL(0)} % 10 >= 6 THEN 'ivd-reagent' ELSE CASE i % ${EXCLUDED_DRUG_KINDS.length} ${kinds} END END AS kind,

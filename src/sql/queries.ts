@@ -68,11 +68,21 @@ export function buildRatesSQL(c: LineClassification, dialect: SqlDialect, n: Sql
   const codeFor = stepOf(c, 'missing-insurance-code').categories;
   const on = L('received_on');
   const code = L('insurance_code');
+  const kindStep = stepOf(c, 'invalid:kind');
+  const excludedKinds = stepOf(c, 'excluded-kind').kinds;
+  const kindsOf = new Map<string, string[]>();
+  for (const [kind, category] of Object.entries(kindStep.categoryOf)) kindsOf.set(category, [...(kindsOf.get(category) ?? []), kind]);
+  const lineKind = x(L('kind'));
+  const lineCategory = x(L('category'));
+  // null: no kind; 'invalid': not a kind of the line's category; 'excluded': one the policy excludes; 'kept': any other
+  const kindClass = `CASE WHEN ${L('kind')} IS NULL THEN NULL WHEN NOT (${[...kindsOf].map(([cat, kinds]) => `(${lineCategory} = ${lit(cat)} AND ${lineKind} IN ${list(kinds)})`).join(' OR ')}) THEN 'invalid'${excludedKinds.length === 0 ? '' : ` WHEN ${lineKind} IN ${list(excludedKinds)} THEN 'excluded'`} ELSE 'kept' END`;
   const keys: [string, string][] = [
     ['institution_id', x(L('institution_id'))],
     ['received_on_invalid', `(${on} IS NULL OR ${on} < ${d.date(yearStart(dateStep.minYear, false))} OR ${on} > ${d.date(yearStart(dateStep.maxYear, true))})`],
     ['category', x(L('category'))],
-    ['kind', x(L('kind'))],
+    // the kind as its class, not its value: what the steps read of it (measured: grouping by the kind itself made a
+    // tenth more groups per institution, and the query up to 1.5 times a hand-written GROUP BY; issue 28)
+    ['kind', kindClass],
     ['high_value', L('high_value')],
     ['channel', x(L('channel'))],
     ['amount_missing', `${L('amount')} IS NULL`],
@@ -103,11 +113,8 @@ export function buildRatesSQL(c: LineClassification, dialect: SqlDialect, n: Sql
         return 'g.received_on_invalid';
       case 'invalid:category':
         return `g.category IS NULL OR NOT (g.category IN ${list(step.values)})`;
-      case 'invalid:kind': {
-        const byCategory = new Map<string, string[]>();
-        for (const [kind, category] of Object.entries(step.categoryOf)) byCategory.set(category, [...(byCategory.get(category) ?? []), kind]);
-        return `g.kind IS NOT NULL AND NOT (${[...byCategory].map(([cat, kinds]) => `(g.category = ${lit(cat)} AND g.kind IN ${list(kinds)})`).join(' OR ')})`;
-      }
+      case 'invalid:kind':
+        return `g.kind = 'invalid'`;
       case 'invalid:highValue':
         return `g.high_value = TRUE AND NOT (g.category IN ${list(step.categories)})`;
       case 'invalid:insuranceCode':
@@ -123,7 +130,7 @@ export function buildRatesSQL(c: LineClassification, dialect: SqlDialect, n: Sql
       case 'outside-period':
         return step.period === null ? null : 'g.outside_period';
       case 'excluded-kind':
-        return step.kinds.length === 0 ? null : `g.kind IN ${list(step.kinds)}`;
+        return step.kinds.length === 0 ? null : `g.kind = 'excluded'`;
       case 'missing-insurance-code':
         return step.categories.length === 0 ? null : step.categories.length === 2 ? 'g.code_blank' : `g.code_blank AND g.category IN ${list(step.categories)}`;
     }
