@@ -1,5 +1,5 @@
 /**
- * Type-checks the package as its users compile it (issue 25): the tarball `npm pack` makes is
+ * Type-checks the package as its users compile it (issue 25), and runs its command line as users run it (issue 28): the tarball `npm pack` makes is
  * unpacked into scratch projects, one per module setup, and test/consumers/consumer.ts plus every
  * TypeScript block of the README are compiled there by each TypeScript of test/consumers/
  * (the oldest the README states, and the latest 5.x), strict and WITHOUT skipLibCheck, so that
@@ -75,6 +75,14 @@ try {
       }
     }
   }
+  // the command line as the package ships it (issue 28): its bin, run through its shebang, with only the package's
+  // dependencies beside it, on the example files it carries
+  const bin = join(modules, 'sunshine-procurement', 'dist', 'cli', 'sunshine-procurement.js');
+  const ran = spawnSync(bin, ['rates', '--example', '--out', join(work, 'example-out'), '--json', '--format', 'csv'], { encoding: 'utf8', cwd: work });
+  const summary = ran.status === 0 ? (JSON.parse(ran.stdout) as { ledger: { balanced: boolean }; belowTarget: { id: string }[] }) : null;
+  const binOk = summary !== null && summary.ledger.balanced && summary.belowTarget.map((b) => b.id).join() === 'H0002';
+  console.log(`${binOk ? 'ok  ' : 'FAIL'} the packed bin: sunshine-procurement rates --example${binOk ? '' : `\n${ran.stderr || ran.error?.message || ''}`}`);
+  if (!binOk) failed++;
   if (failed > 0) {
     console.error(`${failed} of ${SETUPS.length * compilers.length} consumer setups failed`);
     process.exitCode = 1;
