@@ -309,6 +309,20 @@ describe('schedule, sql, from-sql, policies, check-policy', () => {
     expect(viaRates.code).toBe(0);
     expect(readFileSync(join(dir, 'sql', '结果.csv'), 'utf8')).toBe(readFileSync(join(dir, 'js', '结果.csv'), 'utf8'));
     expect(r.stdout).toContain('需转入省平台 1,500.00 元');
+    // the same results as other clients export them: tab-separated with NULL or \\N (the mysql client's --batch, Hive),
+    // JSON lines (Spark's write.json), a JSON array; each gives the same 结果.csv
+    const csvOf = (name: string) => readFileSync(join(dir, `${name}.csv`), 'utf8').trim().split('\n').map((l) => l.split(','));
+    for (const [format, write] of [
+      ['tsv', (rows: string[][]) => rows.map((r) => r.map((c) => (c === '' ? 'NULL' : c)).join('\t')).join('\n')],
+      ['hive', (rows: string[][]) => rows.map((r) => r.map((c) => (c === '' ? '\\N' : c)).join('\t')).join('\n')],
+      ['jsonl', (rows: string[][]) => rows.slice(1).map((r) => JSON.stringify(Object.fromEntries(rows[0]!.map((h, k) => [h, r[k] === '' ? null : r[k]])))).join('\n')],
+      ['json', (rows: string[][]) => JSON.stringify(rows.slice(1).map((r) => Object.fromEntries(rows[0]!.map((h, k) => [h, r[k] === '' ? null : r[k]]))))],
+    ] as const) {
+      for (const name of ['measures', 'ledger']) writeFileSync(join(dir, `${name}.${format}`), write(csvOf(name)));
+      const other = await cli(['from-sql', '--measures', join(dir, `measures.${format}`), '--ledger', join(dir, `ledger.${format}`), '--institutions', join(EXAMPLE, '机构名单.csv'), '--period', '2024Q1', '--out', join(dir, format), '--format', 'csv', '--as-of', '2024-04-20', '--quiet']);
+      expect(other, format).toMatchObject({ code: 0, stderr: '' });
+      expect(readFileSync(join(dir, format, '结果.csv'), 'utf8'), format).toBe(readFileSync(join(dir, 'js', '结果.csv'), 'utf8'));
+    }
     // a regions file of another run is named
     const regions = readFileSync(join(dir, 'regions.csv'), 'utf8');
     expect(regions).toContain(',8500.00,');
