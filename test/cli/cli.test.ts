@@ -177,6 +177,13 @@ describe('rates', () => {
     expect(problemRows.slice(0, 4)).toEqual([12, 13, 24, 25]);
     expect(problemRows.at(-1)).toBe(6001);
     for (const threads of [2, 3]) expect(await run('lines.csv', threads)).toEqual([alone, aloneProblems]);
+    // a BOM, two title rows above the header, CRLF: the ranges after the first keep the header and the rows' numbers
+    writeFileSync(join(dir, 'titled.csv'), `\uFEFF采购明细（2024年第一季度）,,,,,,,\r\n填报单位：示例,,,,,,,\r\n${[body[0], ...rows].join('\r\n')}\r\n`);
+    const [titledAlone, titledProblems] = await run('titled.csv', 1);
+    expect(await run('titled.csv', 3)).toEqual([titledAlone, titledProblems]);
+    // the header on row 3: every row two further down
+    expect(csvRows(titledProblems!).slice(1).map((p) => Number(p[1]))).toEqual(problemRows.map((r) => r + 2));
+    expect(JSON.parse(titledAlone!).measures).toEqual(JSON.parse(alone!).measures);
     const [quotedAlone] = await run('quoted.csv', 1);
     expect((await run('quoted.csv', 3))[0]).toBe(quotedAlone);
     expect(JSON.parse(quotedAlone!).ledger.input).toEqual(JSON.parse(alone!).ledger.input);
