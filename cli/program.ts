@@ -86,8 +86,13 @@ export function program(io: Io): Command {
       .option('--strict', '任一行未能计入即停止 / stop at the first row that cannot be counted')
       .option('--example', '用随包附带的示例文件 / run on the example files shipped with the package')
       .option('--threads <n>', '读取大文件的线程数（默认为 CPU 核数） / threads to read a large UTF-8 file with (the machine\'s cores by default)', whole('--threads', 1, 64))
-      .addOption(new Option('--engine <engine>', '计算引擎 / the engine').choices(['js']).default('js')),
-  ).action(async (o: Common & { lines?: string[]; institutions?: string; policy: string; period?: string; by: (typeof BY)[number]; out: string; format: string; digits: number; asOf?: string; interface?: '3503' | '3504'; institutionId?: string; channel?: Channel; maxRejected: number; strict?: boolean; example?: boolean; threads?: number }) => {
+      .addOption(new Option('--engine <engine>', '计算引擎：js（DuckDB 引擎尚未提供） / the engine: js (the DuckDB engine is not in this version)').choices(['js', 'duckdb']).default('js')),
+  ).action(async (o: Common & { lines?: string[]; institutions?: string; policy: string; period?: string; by: (typeof BY)[number]; out: string; format: string; digits: number; asOf?: string; interface?: '3503' | '3504'; institutionId?: string; channel?: Channel; maxRejected: number; strict?: boolean; example?: boolean; threads?: number; engine: 'js' | 'duckdb' }) => {
+    if (o.engine === 'duckdb') {
+      throw usage(
+        '--engine duckdb：本版本尚未提供。数据在 DuckDB 或数据仓库中时，用 sql 命令生成查询、运行后用 from-sql 读回 / not in this version: for data in DuckDB or a warehouse, run the queries of the sql command and read their results back with from-sql (docs/cli.md)',
+      );
+    }
     const files = o.example ? [join(io.exampleDir, '采购明细.csv')] : (o.lines ?? []);
     const institutionsFile = o.example ? join(io.exampleDir, '机构名单.csv') : o.institutions;
     if (files.length === 0) throw usage('rates：缺少 --lines FILE… / give the purchase lines with --lines FILE… (or try --example)');

@@ -382,6 +382,7 @@ const MAGIC: readonly [readonly number[], string, string][] = [
   [[0x52, 0x61, 0x72, 0x21], 'RAR 压缩包', 'a RAR archive'],
   [[0x37, 0x7a, 0xbc, 0xaf], '7z 压缩包', 'a 7z archive'],
   [[0x1f, 0x8b], 'gzip 压缩文件', 'a gzip file'],
+  [[0x50, 0x41, 0x52, 0x31], 'Parquet 文件', 'a Parquet file'],
 ];
 
 /**
