@@ -74,7 +74,8 @@ export async function benchSqlShapes(quick: boolean): Promise<ShapeFigure[]> {
         const same = fromSql.measures.every((m) => {
           const h = handRows.get(`${m.institutionId}|${m.measure}`);
           if (h === undefined) return m.lines === 0 && m.excluded['excluded-kind'] === undefined;
-          return Number(h[0]) === m.platformAmount.toNumber() && Number(h[1]) === m.totalAmount.toNumber() && Number(h[3]) === m.lines;
+          // exact: decimals compared as decimals, never as binary floats
+          return m.platformAmount.equals(h[0]!) && m.totalAmount.equals(h[1]!) && m.emergencyAmount.equals(h[2]!) && Number(h[3]) === m.lines;
         });
         const f = { lines, institutions: count, period: period !== undefined, hand: median(times.hand), compiled: median(times.compiled), ratio: median(times.compiled) / median(times.hand), same };
         figures.push(f);

@@ -3,13 +3,13 @@
  * scripts/build-cli.ts into dist/cli/sunshine-procurement.js, beside its example files. The same file is the worker
  * that reads a range of a large text in parallel (cli/lines.ts).
  */
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { CliError } from './errors';
 import { readRange, type RangeJob } from './lines';
 import { loadPolicy } from './policy';
-import { exampleDirOf, run } from './program';
+import { run } from './program';
 
 if (isMainThread) {
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -18,7 +18,8 @@ if (isMainThread) {
     stdout: process.stdout,
     stderr: process.stderr,
     today: () => `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`,
-    exampleDir: exampleDirOf(dirname(fileURLToPath(import.meta.url))),
+    // the example files beside the built command (dist/cli/example/)
+    exampleDir: join(dirname(fileURLToPath(import.meta.url)), 'example'),
     // the tests read small files in ranges too
     parallelFrom: process.env.SUNSHINE_PARALLEL_FROM === undefined ? undefined : Number(process.env.SUNSHINE_PARALLEL_FROM),
   });

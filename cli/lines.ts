@@ -6,10 +6,13 @@
  * for this). Every row is counted, excluded or listed with its file, row, column, value and why; the library's own
  * rejections are traced back to the row they came from.
  */
+import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { createRateAccumulator, fromCsvRows, fromNhsaRecords, rateAccumulatorFromJSON, type Channel, type InstitutionInput, type LineField, type Period, type Policy, type RateAccumulator, type RejectedLine } from '../src/index';
-import { columnFor, delimitedReader, jsonOf, readWorkbook, textKindOf, UnreadableFile, type RowProblem, type Table, type TextLayout } from '../examples/calculator/input';
+import { columnFor, delimitedReader, jsonOf, readWorkbook, textKindOf, UnreadableFile, type DelimitedRows, type RowProblem, type Table, type TextLayout } from '../examples/calculator/input';
+
+type DelimitedReader = ReturnType<typeof delimitedReader>;
 import { adapterProblem, columnsOf, libraryProblem, MissingColumns, nhsaProblems } from '../examples/calculator/compute';
 import { CliError, input, usage } from './errors';
 import { bytesOf, sniff, textPieces } from './files';
@@ -57,7 +60,7 @@ export interface Limits {
 
 /**
  * One accumulator and what was fed to it: the rows not counted (the adapters' at once, the library's traced back at the
- * end), the rows read, the dates seen. A file, or a range of a file, has one.
+ * end), the rows read. A file, or a range of a file, has one. (The dates seen are the accumulator's: `toJSON().dates`.)
  */
 export class Sink {
   readonly acc: RateAccumulator;
@@ -65,8 +68,6 @@ export class Sink {
   readonly batches: Batch[] = [];
   rowsRead = 0;
   rowsUnread = 0;
-  first = '';
-  last = '';
   /** Rows the adapters rejected (not the gifts of 3503/3504, which are excluded by rule), and lines of institutions not in the list (the library will reject them). */
   rejected = 0;
   private readonly known: Set<string>;
@@ -81,10 +82,9 @@ export class Sink {
 
   /** Stops the run when the rows not counted pass the limit (or any, with --strict). */
   check(): void {
-    const count = this.limits.counted + this.rejected;
-    if (this.rejected === 0 && count === 0) return;
-    if (this.limits.strict && this.rejected > 0) throw input(`--strict：${this.firstProblem()}`);
-    if (count > this.limits.maxRejected) {
+    if (this.rejected === 0) return;
+    if (this.limits.strict) throw input(`--strict：${this.firstProblem()}`);
+    if (this.limits.counted + this.rejected > this.limits.maxRejected) {
       throw input(
         `超过 ${this.limits.maxRejected.toLocaleString('en')} 行未能计入，已停止（没有写出任何文件） / more than ${this.limits.maxRejected.toLocaleString('en')} rows could not be counted: stopped, nothing written.\n${this.firstProblem()}\n请检查列名与机构名单，或用 --max-rejected N 放宽 / check the columns and the institution list, or allow more with --max-rejected N`,
       );
@@ -93,30 +93,38 @@ export class Sink {
 
   private firstProblem(): string {
     const p = this.problems.find((q) => !q.reason.startsWith('剔除'));
-    if (p !== undefined) return `${p.file} 第 ${p.row} 行 row ${p.row}，列 column ${p.column}，值 value ${JSON.stringify(p.value)}：${p.reason}`;
+    if (p !== undefined) return describeProblem(p);
     return `${this.rejected.toLocaleString('en')} 行的机构不在名单中 / rows of institutions not in the list`;
   }
 
-  feed(lines: readonly { institutionId: string; receivedOn: string; row?: number | undefined; index: number }[], file: string, columnOf: Partial<Record<LineField, string>>): void {
+  feed(lines: readonly { institutionId: string; row?: number | undefined; index: number }[], file: string, columnOf: Partial<Record<LineField, string>>): void {
     const start = this.acc.lines;
     this.acc.addAll(lines as never);
     let contiguous = true;
     const firstRow = lines[0]?.row ?? (lines[0]?.index ?? 0) + 1;
-    let first = this.first;
-    let last = this.last;
     const known = this.known;
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i]!;
       if ((line.row ?? line.index + 1) !== firstRow + i) contiguous = false;
+      // counted here to stop early: a wrong institution list would otherwise keep millions of rejections
       if (!known.has(line.institutionId)) this.rejected++;
-      const d = line.receivedOn;
-      if (first === '' || d < first) first = d;
-      if (d > last) last = d;
     }
-    this.first = first;
-    this.last = last;
     const rows = contiguous ? null : Int32Array.from(lines, (l) => l.row ?? l.index + 1);
     if (lines.length > 0) this.batches.push({ start, file, columnOf, rows, firstRow });
+  }
+
+  private readonly columns = new Map<string, ReturnType<typeof columnsOf>>();
+  /** A piece of a delimited text's rows (null while its header is not found yet), by the columns of its header. */
+  readChunk(file: string, chunk: DelimitedRows | null): void {
+    if (chunk === null) return;
+    let columns = this.columns.get(file);
+    if (columns === undefined) this.columns.set(file, (columns = guard(() => columnsOf(file, chunk.headers))));
+    this.readRows(file, chunk.rows, columns, chunk.firstRow - 1 + chunk.before);
+  }
+
+  /** A piece of text fed to a reader a slice at a time, each slice's rows read as they come. */
+  readPiece(file: string, reader: DelimitedReader, piece: string): void {
+    for (let at = 0; at < piece.length; at += SLICE) this.readChunk(file, guard(() => reader.push(piece.slice(at, at + SLICE))));
   }
 
   /** Rows of a delimited text or a sheet, keyed by header; `headerRow` is the file row above the first of them. */
@@ -182,8 +190,8 @@ export interface Reading {
   readonly problems: RowProblem[];
   rowsRead: number;
   rowsUnread: number;
-  first: string;
-  last: string;
+  /** The first and last dates of the lines, or null (the merged accumulator's). */
+  dates: { first: string; last: string } | null;
   /** How many threads read the largest file. */
   threads: number;
 }
@@ -192,7 +200,7 @@ export interface Reading {
 export async function readLines(o: ReadLinesOptions): Promise<Reading> {
   const { institutions } = o.accumulator;
   const limits: Limits = { maxRejected: o.strict ? 0 : o.maxRejected, strict: o.strict, counted: 0 };
-  const reading: Reading = { acc: createRateAccumulator(o.accumulator), problems: [], rowsRead: 0, rowsUnread: 0, first: '', last: '', threads: 1 };
+  const reading: Reading = { acc: createRateAccumulator(o.accumulator), problems: [], rowsRead: 0, rowsUnread: 0, dates: null, threads: 1 };
   const take = (sink: Sink | RangeReport) => {
     if (sink instanceof Sink) {
       reading.acc.merge(sink.acc);
@@ -203,8 +211,6 @@ export async function readLines(o: ReadLinesOptions): Promise<Reading> {
     }
     reading.rowsRead += sink.rowsRead;
     reading.rowsUnread += sink.rowsUnread;
-    if (sink.first !== '' && (reading.first === '' || sink.first < reading.first)) reading.first = sink.first;
-    if (sink.last > reading.last) reading.last = sink.last;
   };
   const files = await Promise.all(o.files.map((f) => sniff(f, '--lines')));
   const totalBytes = files.reduce((n, f) => n + f.size, 0);
@@ -248,20 +254,14 @@ export async function readLines(o: ReadLinesOptions): Promise<Reading> {
     const threads = Math.max(1, Math.min(o.threads ?? availableParallelism(), 8));
     const parallel = threads > 1 && file.size >= (o.parallelFrom ?? PARALLEL_FROM) && encoding.startsWith('UTF-8');
     const reader = delimitedReader(name);
-    let columns: ReturnType<typeof columnsOf> | undefined;
     // the first range (all the file when read alone) in this thread; the others in workers, once the header is known
     let workers: Promise<RangeReport[]> | undefined;
     const ranges = parallel ? await planRanges(path, file.size, threads) : [];
     const firstEnd = ranges[0]?.start ?? file.size;
-    const push = (chunk: ReturnType<typeof reader.end> | null) => {
-      if (chunk === null) return;
-      columns ??= guard(() => columnsOf(name, chunk.headers));
-      rowsHere += chunk.rows.length;
-      sequential.readRows(name, chunk.rows, columns, chunk.firstRow - 1 + chunk.before);
-      if (parallel && workers === undefined && reader.layout !== null) workers = runRanges(path, name, ranges, reader.layout, o, (rows) => o.progress.update(reading.rowsRead + rowsHere + rows, bytesBefore, totalBytes, name));
-    };
     const slices = (p: string) => {
-      for (let at = 0; at < p.length; at += SLICE) push(guard(() => reader.push(p.slice(at, at + SLICE))));
+      sequential.readPiece(name, reader, p);
+      rowsHere = sequential.rowsRead;
+      if (parallel && workers === undefined && reader.layout !== null) workers = runRanges(path, name, ranges, reader.layout, o, (rows) => o.progress.update(reading.rowsRead + rowsHere + rows, bytesBefore, totalBytes, name));
     };
     // the first range: its pieces up to where the second begins
     const own = parallel ? textPieces(path, (bytes) => o.progress.update(reading.rowsRead + rowsHere, bytesBefore + bytes, totalBytes, name), { start: 0, end: firstEnd, encoding: 'utf-8' }) : pieces;
@@ -275,7 +275,7 @@ export async function readLines(o: ReadLinesOptions): Promise<Reading> {
       // inside quotes): the text is read again, alone
       take(await readAlone(path, name, o, limits, institutions));
     } else {
-      push(guard(() => reader.end()));
+      sequential.readChunk(name, guard(() => reader.end()));
       take(sequential);
       if (reports !== null) {
         // each range's rows follow the rows before it: its rows were numbered from 2
@@ -291,6 +291,8 @@ export async function readLines(o: ReadLinesOptions): Promise<Reading> {
     }
     bytesBefore += file.size;
   }
+  const dates = reading.acc.toJSON().dates;
+  reading.dates = dates === null || dates === undefined ? null : { first: dates[0], last: dates[1] };
   return reading;
 }
 
@@ -298,20 +300,13 @@ export async function readLines(o: ReadLinesOptions): Promise<Reading> {
 async function readAlone(path: string, name: string, o: ReadLinesOptions, limits: Limits, institutions: readonly InstitutionInput[]): Promise<Sink> {
   const sink = new Sink(o.accumulator, institutions, limits);
   const reader = delimitedReader(name);
-  let columns: ReturnType<typeof columnsOf> | undefined;
-  const push = (chunk: ReturnType<typeof reader.end> | null) => {
-    if (chunk === null) return;
-    columns ??= guard(() => columnsOf(name, chunk.headers));
-    sink.readRows(name, chunk.rows, columns, chunk.firstRow - 1 + chunk.before);
-  };
-  for await (const p of textPieces(path)) for (let at = 0; at < p.length; at += SLICE) push(guard(() => reader.push(p.slice(at, at + SLICE))));
-  push(guard(() => reader.end()));
+  for await (const p of textPieces(path)) sink.readPiece(name, reader, p);
+  sink.readChunk(name, guard(() => reader.end()));
   return sink;
 }
 
 /** The ranges after the first of a file cut into `n`: each starts just after a line end (a byte 0x0A, never inside a UTF-8 character). */
 async function planRanges(path: string, size: number, n: number): Promise<{ start: number; end: number }[]> {
-  const { open } = await import('node:fs/promises');
   const handle = await open(path, 'r');
   const starts: number[] = [];
   try {
@@ -337,8 +332,6 @@ export interface RangeReport {
   readonly rowsRead: number;
   readonly rowsUnread: number;
   readonly rejected: number;
-  readonly first: string;
-  readonly last: string;
 }
 
 /** What a worker is given. */
@@ -392,24 +385,24 @@ export async function readRange(job: RangeJob, accumulator: AccumulatorOptions, 
   const sink = new Sink(accumulator, job.institutions, limits);
   // the rows of the range are numbered from 2, as if under a header of their own (the main thread renumbers them)
   const reader = delimitedReader(job.name, { ...job.layout, firstRow: 2 });
-  const columns = guard(() => columnsOf(job.name, job.layout.headers));
   let quoted = false;
-  const push = (chunk: ReturnType<typeof reader.end> | null) => {
-    if (chunk === null) return;
-    sink.readRows(job.name, chunk.rows, columns, chunk.firstRow - 1 + chunk.before);
-  };
   let last = 0;
   for await (const p of textPieces(job.path, undefined, { start: job.start, end: job.end, encoding: 'utf-8' })) {
     if (p.includes('"')) {
       quoted = true;
       break;
     }
-    for (let at = 0; at < p.length; at += SLICE) push(guard(() => reader.push(p.slice(at, at + SLICE))));
+    sink.readPiece(job.name, reader, p);
     if (sink.rowsRead - last >= 100_000) post((last = sink.rowsRead));
   }
-  if (!quoted) push(guard(() => reader.end()));
+  if (!quoted) sink.readChunk(job.name, guard(() => reader.end()));
   const problems = quoted ? [] : sink.finish();
-  return { quoted, state: quoted ? null : sink.acc.toJSON(), problems, rowsRead: sink.rowsRead, rowsUnread: sink.rowsUnread, rejected: sink.rejected, first: sink.first, last: sink.last };
+  return { quoted, state: quoted ? null : sink.acc.toJSON(), problems, rowsRead: sink.rowsRead, rowsUnread: sink.rowsUnread, rejected: sink.rejected };
+}
+
+/** A row not counted, in a message: its file, row, column, value and why. */
+export function describeProblem(p: RowProblem): string {
+  return `${p.file} 第 ${p.row} 行 row ${p.row}，列 column ${p.column}，值 value ${JSON.stringify(p.value)}：${p.reason}`;
 }
 
 /** An unreadable file or a table without a needed column, as an input error. */

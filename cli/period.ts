@@ -3,12 +3,11 @@
  * (both included), and the period that covers a span of dates (what the page chooses when the data comes in).
  */
 import { formatPeriod, SunshineInputError, type Period } from '../src/index';
+import { daysInMonth } from '../src/_lib/dates';
 import { usage } from './errors';
 
 const pad = (n: number) => String(n).padStart(2, '0');
-/** The last day of a month (month 1–12), by the calendar's rule, in no time zone. */
-const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
-const months = (year: number, first: number, last: number): Period => ({ from: `${year}-${pad(first)}-01`, to: `${year}-${pad(last)}-${pad(lastDay(year, last))}` });
+const months = (year: number, first: number, last: number): Period => ({ from: `${year}-${pad(first)}-01`, to: `${year}-${pad(last)}-${pad(daysInMonth(year, last))}` });
 
 /** The period a `--period` value names, or a usage error that says what is accepted. */
 export function parsePeriod(text: string): Period {

@@ -5,22 +5,20 @@
 import { Command, CommanderError, Option } from 'commander';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { getPolicy, reportingSchedule, SunshineInputError, toICS, CHANNELS, type Channel, type Policy } from '../src/index';
+import { reportingSchedule, SunshineInputError, toICS, CHANNELS, type Channel, type Policy } from '../src/index';
 import { CliError, input, usage } from './errors';
 import { writeWhole } from './files';
 import { readInstitutionList } from './institutions';
-import { readLines } from './lines';
+import { describeProblem, readLines } from './lines';
 import { parsePeriod, periodCovering } from './period';
 import { loadPolicy, policyFromFile } from './policy';
 import { policiesJson, policiesText, policyText } from './policies';
 import { Progress } from './progress';
-import { FORMATS, parseFormats, summaryOf, summaryText, writeReports, type Computed } from './rates';
+import { parseFormats, summaryOf, summaryText, writeReports, type Computed } from './rates';
 import { checkRegions, DIALECTS, exportedRows, parseTables, resultFromExports, sqlText } from './sql';
 
 /** The package's version, written in by the build. */
 declare const SUNSHINE_VERSION: string;
-/** Where the example files are, beside the built command (dist/cli/example/). */
-declare const SUNSHINE_EXAMPLE_DIR: string | undefined;
 
 export interface Io {
   readonly stdout: { write(text: string): unknown };
@@ -48,6 +46,14 @@ interface Common {
   json?: boolean;
   debug?: boolean;
 }
+/** The flags of what `rates` and `from-sql` write: the region level, where, which files, the digits, the bulletin's date. */
+const reportOptions = (c: Command) =>
+  c
+    .addOption(new Option('--by <level>', '地区汇总层级 / the region level of the regional figures').choices(BY).default('city'))
+    .option('--out <dir>', '输出目录 / where the files are written', '.')
+    .option('--format <list>', '输出格式 / outputs: html, md, csv, json', 'html,md,csv,json')
+    .option('--digits <n>', '网采率小数位 / decimals of rates shown', whole('--digits', 0, 6), 2)
+    .option('--as-of <date>', '通报日期（默认今天） / the bulletin\'s date (today by default)', date('--as-of'));
 const common = (c: Command) =>
   c
     .option('--quiet', '不显示进度与摘要 / no progress and no summary on the terminal')
@@ -67,18 +73,15 @@ export function program(io: Io): Command {
     .configureOutput({ writeOut: (t) => io.stdout.write(t), writeErr: (t) => io.stderr.write(t) });
 
   common(
-    root
-      .command('rates')
-      .description('网上采购率、考核、通报 / online purchase rates, target checks and the bulletin, from purchase lines')
-      .option('--lines <files...>', '采购明细：CSV（UTF-8/UTF-16/GBK）、.xlsx、3503/3504 JSON / purchase lines: CSV, .xlsx or 3503/3504 JSON')
-      .option('--institutions <file>', '机构名单（CSV 或 .xlsx：编码、名称、级别、性质、省、市、县） / the institution list')
-      .option('--policy <id|file>', '政策 id 或政策 JSON 文件 / a built-in policy id or a policy JSON file', 'jiangsu-2022')
-      .option('--period <period>', '统计期间：2024Q1、2024-03、2024H1、2024、2024-01-10..2024-02-15；默认为数据所在期间 / the period; by default the one the data covers')
-      .addOption(new Option('--by <level>', '地区汇总层级 / the region level of the regional figures').choices(BY).default('city'))
-      .option('--out <dir>', '输出目录 / where the files are written', '.')
-      .option('--format <list>', '输出格式 / outputs: html, md, csv, json', 'html,md,csv,json')
-      .option('--digits <n>', '网采率小数位 / decimals of rates shown', whole('--digits', 0, 6), 2)
-      .option('--as-of <date>', '通报日期（默认今天） / the bulletin\'s date (today by default)', date('--as-of'))
+    reportOptions(
+      root
+        .command('rates')
+        .description('网上采购率、考核、通报 / online purchase rates, target checks and the bulletin, from purchase lines')
+        .option('--lines <files...>', '采购明细：CSV（UTF-8/UTF-16/GBK）、.xlsx、3503/3504 JSON / purchase lines: CSV, .xlsx or 3503/3504 JSON')
+        .option('--institutions <file>', '机构名单（CSV 或 .xlsx：编码、名称、级别、性质、省、市、县） / the institution list')
+        .option('--policy <id|file>', '政策 id 或政策 JSON 文件 / a built-in policy id or a policy JSON file', 'jiangsu-2022')
+        .option('--period <period>', '统计期间：2024Q1、2024-03、2024H1、2024、2024-01-10..2024-02-15；默认为数据所在期间 / the period; by default the one the data covers'),
+    )
       .addOption(new Option('--interface <3503|3504>', '3503/3504 JSON 的接口 / the interface of 3503/3504 records').choices(['3503', '3504']))
       .option('--institution-id <id>', '3503/3504 记录所属机构 / the institution of the 3503/3504 records')
       .addOption(new Option('--channel <channel>', '3503/3504 记录的采购渠道 / how the 3503/3504 records were bought').choices(CHANNELS))
@@ -105,14 +108,15 @@ export function program(io: Io): Command {
     const reading = await readLines({ files, accumulator: { policy, institutions: list.institutions, period }, policyArg: o.policy, nhsa: { interface: o.interface, institutionId: o.institutionId, channel: o.channel }, progress, maxRejected: o.maxRejected, strict: o.strict === true, threads: o.threads, parallelFrom: io.parallelFrom });
     const result = reading.acc.result();
     const problems = [...list.problems, ...reading.problems];
-    if (o.strict && problems.length > 0) throw input(`--strict：${problems[0]!.file} 第 ${problems[0]!.row} 行 row ${problems[0]!.row}，列 column ${problems[0]!.column}，值 value ${JSON.stringify(problems[0]!.value)}：${problems[0]!.reason}`);
+    if (o.strict && problems.length > 0) throw input(`--strict：${describeProblem(problems[0]!)}`);
     if (problems.length > o.maxRejected) throw input(`${problems.length.toLocaleString('en')} 行未能计入，超过 --max-rejected ${o.maxRejected.toLocaleString('en')}（没有写出任何文件） / ${problems.length.toLocaleString('en')} rows could not be counted, more than --max-rejected allows: nothing written`);
-    const computed: Computed = { policy, period, result, problems, rowsRead: reading.rowsRead, rowsUnread: reading.rowsUnread, dates: reading.first === '' ? null : { first: reading.first, last: reading.last }, threads: reading.threads };
+    const computed: Computed = { policy, period, result, problems, rowsRead: reading.rowsRead, rowsUnread: reading.rowsUnread, dates: reading.dates, threads: reading.threads };
     progress.done();
     await report(computed, o, formats, progress);
   });
 
   common(
+    reportOptions(
     root
       .command('from-sql')
       .description('读入数据仓库导出的查询结果（见 sql 命令），输出与 rates 相同 / read back the exported results of the sql command\'s queries; the same outputs as rates')
@@ -121,12 +125,8 @@ export function program(io: Io): Command {
       .option('--regions <file>', 'regions 查询结果，用于核对 / the regions query\'s rows, checked against the measures')
       .requiredOption('--institutions <file>', '机构名单 / the institution list')
       .option('--policy <id|file>', '编译查询时的政策 / the policy the queries were compiled from', 'jiangsu-2022')
-      .option('--period <period>', '编译查询时的期间 / the period the queries were compiled with')
-      .addOption(new Option('--by <level>', '地区汇总层级 / the region level').choices(BY).default('city'))
-      .option('--out <dir>', '输出目录 / where the files are written', '.')
-      .option('--format <list>', '输出格式 / outputs: html, md, csv, json', 'html,md,csv,json')
-      .option('--digits <n>', '网采率小数位 / decimals of rates shown', whole('--digits', 0, 6), 2)
-      .option('--as-of <date>', '通报日期 / the bulletin\'s date', date('--as-of')),
+      .option('--period <period>', '编译查询时的期间 / the period the queries were compiled with'),
+    ),
   ).action(async (o: Common & { measures: string; ledger: string; regions?: string; institutions: string; policy: string; period?: string; by: (typeof BY)[number]; out: string; format: string; digits: number; asOf?: string }) => {
     const formats = parseFormats(o.format);
     const policy = await loadPolicy(o.policy);
@@ -227,5 +227,3 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-export { FORMATS, getPolicy };
-export const exampleDirOf = (here: string) => (typeof SUNSHINE_EXAMPLE_DIR === 'string' ? SUNSHINE_EXAMPLE_DIR : join(here, 'example'));

@@ -6,24 +6,19 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatPeriod, formatRate, formatShortfall, renderBulletin, type Period, type Policy } from '../src/index';
-import { levelName, problemsCsv, reportsOf, resultsCsv, resultsJson, statusLabel, type Results } from '../examples/calculator/compute';
+import { levelName, problemsCsv, reportsOf, resultsCsv, resultsJson, type Results } from '../examples/calculator/compute';
 import type { RowProblem } from '../examples/calculator/input';
 import { usage } from './errors';
 import { writeWhole } from './files';
 
-/** The outputs `--format` can name, and the files each writes (the page's download names). */
-export const FORMATS = {
-  html: ['通报.html'],
-  md: ['通报.md'],
-  csv: ['结果.csv', '未计入的行.csv'],
-  json: ['结果.json'],
-} as const;
-export type Format = keyof typeof FORMATS;
+/** The outputs `--format` can name (writeReports names their files, the page's download names). */
+const FORMATS = ['html', 'md', 'csv', 'json'] as const;
+export type Format = (typeof FORMATS)[number];
 
 /** `--format html,md,csv,json` as a list, or a usage error naming the one not known. */
 export function parseFormats(text: string): Format[] {
   const formats = text.split(',').map((f) => f.trim().toLowerCase()).filter((f) => f !== '');
-  for (const f of formats) if (!Object.hasOwn(FORMATS, f)) throw usage(`--format ${JSON.stringify(f)}：未知格式 / unknown format: expected some of html, md, csv, json, separated by commas`);
+  for (const f of formats) if (!FORMATS.includes(f as Format)) throw usage(`--format ${JSON.stringify(f)}：未知格式 / unknown format: expected some of html, md, csv, json, separated by commas`);
   if (formats.length === 0) throw usage('--format：至少一种 / at least one of html, md, csv, json');
   return [...new Set(formats)] as Format[];
 }
@@ -146,4 +141,3 @@ export function summaryText(s: ReturnType<typeof summaryOf>, r: Results): string
   return out.join('\n');
 }
 
-export { statusLabel };

@@ -92,16 +92,16 @@ export function resultFromExports(
 export function checkRegions(rows: readonly Record<string, unknown>[], result: MeasureOnlineRatesResult, by: 'province' | 'city' | 'county', file: string): void {
   const ours = new Map(aggregateRates(result.measures, { by, levelGroups: SECONDARY_AND_ABOVE }).map((r) => [`${r.region.id ?? ''}|${r.level}|${r.measure}`, r]));
   const wrong: string[] = [];
+  const same = (a: unknown, b: Decimal) => {
+    try {
+      return new Decimal(String(a ?? '0')).eq(b);
+    } catch {
+      return false;
+    }
+  };
   rows.forEach((row, k) => {
     const key = `${String(row.region ?? '')}|${String(row.level ?? '')}|${String(row.measure ?? '')}`;
     const r = ours.get(key);
-    const same = (a: unknown, b: Decimal) => {
-      try {
-        return new Decimal(String(a ?? '0')).eq(b);
-      } catch {
-        return false;
-      }
-    };
     if (r === undefined) wrong.push(`  ${file} 第 ${k + 2} 行 row ${k + 2}：${key} 不在由 measures 算出的地区中 / not a region of the measures`);
     else if (!same(row.platform_amount, r.platformAmount) || !same(row.total_amount, r.totalAmount)) {
       wrong.push(`  ${file} 第 ${k + 2} 行 row ${k + 2}：${key} 省平台 ${String(row.platform_amount)} / 院内 ${String(row.total_amount)}，由 measures 算得 ${r.platformAmount.toFixed()} / ${r.totalAmount.toFixed()}`);

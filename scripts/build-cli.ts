@@ -37,7 +37,7 @@ const result = await build({
   banner: { js: `#!/usr/bin/env node\n// sunshine-procurement ${pkg.version} command line · MIT licence; bundled packages' licences in THIRD_PARTY_NOTICES.md
 // commander is CommonJS: its require() of Node's modules, inside an ES module
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);` },
-  define: { SUNSHINE_VERSION: JSON.stringify(pkg.version), SUNSHINE_EXAMPLE_DIR: 'undefined' },
+  define: { SUNSHINE_VERSION: JSON.stringify(pkg.version) },
   minifyWhitespace: true,
   minifySyntax: true,
   lineLimit: LINE_LIMIT,
