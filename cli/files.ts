@@ -12,7 +12,7 @@ import { input, usage } from './errors';
 const PIECE = 4 * 1024 * 1024;
 
 /** A file named on the command line: its size and what it holds by its first bytes (a usage error when it is not there). */
-export async function sniff(path: string, flag: string): Promise<{ path: string; name: string; size: number; kind: 'xlsx' | 'text' }> {
+export async function sniff(path: string, flag: string): Promise<{ path: string; name: string; size: number; kind: 'xlsx' | 'text' | 'parquet' }> {
   let size: number;
   try {
     const s = await stat(path);
@@ -32,6 +32,8 @@ export async function sniff(path: string, flag: string): Promise<{ path: string;
   } finally {
     await handle.close();
   }
+  // a Parquet file (its magic, PAR1): read by DuckDB (cli/duckdb.ts)
+  if (flag === '--lines' && head[0] === 0x50 && head[1] === 0x41 && head[2] === 0x52 && head[3] === 0x31) return { path, name: basename(path), size, kind: 'parquet' };
   try {
     return { path, name: basename(path), size, kind: kindOf(basename(path), head) };
   } catch (e) {

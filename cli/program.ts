@@ -3,13 +3,16 @@
  * flags allow, 2 usage). Argument parsing is commander's (help text, subcommands, the nearest flag to a misspelt one).
  */
 import { Command, CommanderError, Option } from 'commander';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { reportingSchedule, SunshineInputError, toICS, CHANNELS, type Channel, type Policy } from '../src/index';
 import { CliError, input, usage } from './errors';
-import { writeWhole } from './files';
+import { sniff, writeWhole } from './files';
 import { readInstitutionList } from './institutions';
 import { describeProblem, readLines } from './lines';
+import type { RowProblem } from '../examples/calculator/input';
+import { ratesInDuckDB } from './duckdb';
 import { parsePeriod, periodCovering } from './period';
 import { loadPolicy, policyFromFile } from './policy';
 import { policiesJson, policiesText, policyText } from './policies';
@@ -77,7 +80,7 @@ export function program(io: Io): Command {
       root
         .command('rates')
         .description('网上采购率、考核、通报 / online purchase rates, target checks and the bulletin, from purchase lines')
-        .option('--lines <files...>', '采购明细：CSV（UTF-8/UTF-16/GBK）、.xlsx、3503/3504 JSON / purchase lines: CSV, .xlsx or 3503/3504 JSON')
+        .option('--lines <files...>', '采购明细：CSV（UTF-8/UTF-16/GBK）、.xlsx、3503/3504 JSON、Parquet / purchase lines: CSV, .xlsx, 3503/3504 JSON or Parquet')
         .option('--institutions <file>', '机构名单（CSV 或 .xlsx：编码、名称、级别、性质、省、市、县） / the institution list')
         .option('--policy <id|file>', '政策 id 或政策 JSON 文件 / a built-in policy id or a policy JSON file', 'jiangsu-2022')
         .option('--period <period>', '统计期间：2024Q1、2024-03、2024H1、2024、2024-01-10..2024-02-15；默认为数据所在期间 / the period; by default the one the data covers'),
@@ -89,13 +92,10 @@ export function program(io: Io): Command {
       .option('--strict', '任一行未能计入即停止 / stop at the first row that cannot be counted')
       .option('--example', '用随包附带的示例文件 / run on the example files shipped with the package')
       .option('--threads <n>', '读取大文件的线程数（默认为 CPU 核数） / threads to read a large UTF-8 file with (the machine\'s cores by default)', whole('--threads', 1, 64))
-      .addOption(new Option('--engine <engine>', '计算引擎：js（DuckDB 引擎尚未提供） / the engine: js (the DuckDB engine is not in this version)').choices(['js', 'duckdb']).default('js')),
+      .addOption(
+        new Option('--engine <engine>', '计算引擎：js，或 duckdb（需安装 @duckdb/node-api；Parquet 文件总由 DuckDB 读取） / the engine: js, or duckdb (needs @duckdb/node-api; Parquet files are always read by DuckDB)').choices(['js', 'duckdb']).default('js'),
+      ),
   ).action(async (o: Common & { lines?: string[]; institutions?: string; policy: string; period?: string; by: (typeof BY)[number]; out: string; format: string; digits: number; asOf?: string; interface?: '3503' | '3504'; institutionId?: string; channel?: Channel; maxRejected: number; strict?: boolean; example?: boolean; threads?: number; engine: 'js' | 'duckdb' }) => {
-    if (o.engine === 'duckdb') {
-      throw usage(
-        '--engine duckdb：本版本尚未提供。数据在 DuckDB 或数据仓库中时，用 sql 命令生成查询、运行后用 from-sql 读回 / not in this version: for data in DuckDB or a warehouse, run the queries of the sql command and read their results back with from-sql (docs/cli.md)',
-      );
-    }
     const files = o.example ? [join(io.exampleDir, '采购明细.csv')] : (o.lines ?? []);
     const institutionsFile = o.example ? join(io.exampleDir, '机构名单.csv') : o.institutions;
     if (files.length === 0) throw usage('rates：缺少 --lines FILE… / give the purchase lines with --lines FILE… (or try --example)');
@@ -105,12 +105,32 @@ export function program(io: Io): Command {
     const period = o.period === undefined ? undefined : parsePeriod(o.period);
     const progress = new Progress({ quiet: o.quiet === true || o.json === true, stream: io.stderr });
     const list = await readInstitutionList(institutionsFile);
-    const reading = await readLines({ files, accumulator: { policy, institutions: list.institutions, period }, policyArg: o.policy, nhsa: { interface: o.interface, institutionId: o.institutionId, channel: o.channel }, progress, maxRejected: o.maxRejected, strict: o.strict === true, threads: o.threads, parallelFrom: io.parallelFrom });
-    const result = reading.acc.result();
-    const problems = [...list.problems, ...reading.problems];
-    if (o.strict && problems.length > 0) throw input(`--strict：${describeProblem(problems[0]!)}`);
-    if (problems.length > o.maxRejected) throw input(`${problems.length.toLocaleString('en')} 行未能计入，超过 --max-rejected ${o.maxRejected.toLocaleString('en')}（没有写出任何文件） / ${problems.length.toLocaleString('en')} rows could not be counted, more than --max-rejected allows: nothing written`);
-    const computed: Computed = { policy, period, result, problems, rowsRead: reading.rowsRead, rowsUnread: reading.rowsUnread, dates: reading.dates, threads: reading.threads };
+    const limits = (problems: readonly RowProblem[]) => {
+      if (o.strict && problems.length > 0) throw input(`--strict：${describeProblem(problems[0]!)}`);
+      if (problems.length > o.maxRejected) throw input(`${problems.length.toLocaleString('en')} 行未能计入，超过 --max-rejected ${o.maxRejected.toLocaleString('en')}（没有写出任何文件） / ${problems.length.toLocaleString('en')} rows could not be counted, more than --max-rejected allows: nothing written`);
+    };
+    let computed: Computed | undefined;
+    let engineNote: string | undefined;
+    const parquet = (await Promise.all(files.map((f) => sniff(f, '--lines')))).filter((f) => f.kind === 'parquet');
+    if (o.engine === 'duckdb' || parquet.length > 0) {
+      // the compiled SQL over the files themselves; the JavaScript engine where DuckDB cannot give its outputs (cli/duckdb.ts)
+      const scratch = await mkdtemp(join(tmpdir(), 'sunshine-duckdb-'));
+      const label = `DuckDB (${files.length} 个文件 files)`;
+      const counted = await ratesInDuckDB(files, { policy, institutions: list.institutions, period }, scratch, (percent) => progress.share(label, percent))
+        .catch((e: unknown) => {
+          if (e instanceof CliError) throw e;
+          return { counted: false as const, why: `DuckDB: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` };
+        })
+        .finally(() => rm(scratch, { recursive: true, force: true }));
+      if (counted.counted) computed = { policy, period, result: counted.result, problems: [...list.problems], rowsRead: counted.rowsRead, rowsUnread: 0, dates: { first: counted.first, last: counted.last }, engine: 'duckdb' };
+      else engineNote = `DuckDB 未能独自计算，由 JavaScript 引擎逐行读取 / counted by the JavaScript engine, row by row, instead of DuckDB: ${counted.why}`;
+    }
+    if (computed === undefined) {
+      const reading = await readLines({ files, accumulator: { policy, institutions: list.institutions, period }, policyArg: o.policy, nhsa: { interface: o.interface, institutionId: o.institutionId, channel: o.channel }, progress, maxRejected: o.maxRejected, strict: o.strict === true, threads: o.threads, parallelFrom: io.parallelFrom });
+      const problems = [...list.problems, ...reading.problems];
+      computed = { policy, period, result: reading.acc.result(), problems, rowsRead: reading.rowsRead, rowsUnread: reading.rowsUnread, dates: reading.dates, threads: reading.threads, engine: 'js', ...(engineNote === undefined ? {} : { engineNote }) };
+    }
+    limits(computed.problems);
     progress.done();
     await report(computed, o, formats, progress);
   });
@@ -140,7 +160,7 @@ export function program(io: Io): Command {
 
   async function report(c: Computed, o: Common & { by: (typeof BY)[number]; out: string; digits: number; asOf?: string }, formats: ReturnType<typeof parseFormats>, progress: Progress) {
     const { results, written } = await writeReports(c, { by: o.by, digits: o.digits, asOf: o.asOf ?? io.today(), out: o.out, formats }, periodCovering);
-    const summary = summaryOf(results, c.dates, written, progress.seconds, c.threads);
+    const summary = summaryOf(results, c.dates, written, progress.seconds, c.threads, c.engine, c.engineNote);
     if (o.json) out(JSON.stringify(summary, null, 2));
     else if (!o.quiet) out(summaryText(summary, results));
   }

@@ -27,15 +27,28 @@ export class Progress {
 
   /** Rows read so far, and the bytes done of the bytes to read. */
   update(rows: number, bytes: number, totalBytes: number, file: string): void {
+    this.draw((seconds) => {
+      const rate = seconds > 0 ? Math.round(rows / seconds) : 0;
+      const share = totalBytes > 0 ? Math.min(100, (bytes / totalBytes) * 100).toFixed(0) : '100';
+      return `读取 / reading ${file}: ${rows.toLocaleString('en')} 行 rows, ${rate.toLocaleString('en')} 行/秒 rows/s, ${share}%`;
+    });
+  }
+
+  /** The share done of work that counts no rows as it goes (DuckDB's reading, by its own estimate). */
+  share(what: string, percent: number): void {
+    this.draw(() => `读取 / reading ${what}: ${Math.min(100, percent).toFixed(0)}%`);
+  }
+
+  private draw(text: (seconds: number) => string): void {
     if (this.options.quiet) return;
     const t = this.now();
     const tty = this.options.stream.isTTY === true;
     if (t - this.last < (tty ? 200 : (this.options.every ?? 5000))) return;
     this.last = t;
-    const seconds = (t - this.started) / 1000;
-    const rate = seconds > 0 ? Math.round(rows / seconds) : 0;
-    const share = totalBytes > 0 ? Math.min(100, (bytes / totalBytes) * 100).toFixed(0) : '100';
-    const text = `读取 / reading ${file}: ${rows.toLocaleString('en')} 行 rows, ${rate.toLocaleString('en')} 行/秒 rows/s, ${share}%`;
+    this.write(text((t - this.started) / 1000), tty);
+  }
+
+  private write(text: string, tty: boolean): void {
     if (tty) {
       this.options.stream.write(`\r\x1b[2K${text}`);
       this.drawn = true;

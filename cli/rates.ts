@@ -35,6 +35,10 @@ export interface Computed {
   readonly dates: { first: string; last: string } | null;
   /** How many threads read the largest file (1 unless a large UTF-8 text was read in ranges). */
   readonly threads?: number;
+  /** Which engine counted: 'js', or 'duckdb' (the compiled SQL over the files). */
+  readonly engine?: 'js' | 'duckdb';
+  /** Why DuckDB, asked for, did not count (the JavaScript engine did). */
+  readonly engineNote?: string;
 }
 
 export interface WriteOptions {
@@ -71,7 +75,7 @@ export async function writeReports(c: Computed, o: WriteOptions, covering: (firs
 }
 
 /** The summary of a run as data (`--json`), amounts and rates as exact decimal strings, shortfalls as shown (rounded up to the fen). */
-export function summaryOf(r: Results, dates: { first: string; last: string } | null, written: readonly string[], seconds: number, threads = 1) {
+export function summaryOf(r: Results, dates: { first: string; last: string } | null, written: readonly string[], seconds: number, threads = 1, engine: 'js' | 'duckdb' = 'js', engineNote?: string) {
   const { ledger } = r.result;
   const tally = (t: { lines: number; amount: { toFixed(): string } }) => ({ lines: t.lines, amount: t.amount.toFixed() });
   const names = new Map(r.result.measures.map((m) => [m.institutionId, m.institutionName ?? m.institutionId]));
@@ -101,6 +105,8 @@ export function summaryOf(r: Results, dates: { first: string; last: string } | n
     warnings: r.result.warnings.map((w) => ({ code: w.code, message: w.message })),
     written,
     seconds: Number(seconds.toFixed(3)),
+    engine,
+    ...(engineNote === undefined ? {} : { engineNote }),
     threads,
     // the process's peak resident memory (its threads included), for the benchmark
     peakMiB: Math.round(process.resourceUsage().maxRSS / 1024),
@@ -137,7 +143,8 @@ export function summaryText(s: ReturnType<typeof summaryOf>, r: Results): string
   const missing = r.reporting.filter((e) => e.status === 'not-reported').length;
   if (missing > 0) out.push(`未报送 not reported: ${n(missing)} 项（机构 × 指标 / institution × measure）`);
   if (s.written.length > 0) out.push(`已写入 written: ${s.written.join(', ')}`);
-  out.push(`用时 ${s.seconds.toFixed(1)} 秒 / seconds`);
+  if (s.engineNote !== undefined) out.push(s.engineNote);
+  out.push(`用时 ${s.seconds.toFixed(1)} 秒 / seconds${s.engine === 'duckdb' ? '（DuckDB）' : ''}`);
   return out.join('\n');
 }
 

@@ -9,7 +9,7 @@
  * Exits 1 on any error, printing each setup's errors.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -83,6 +83,20 @@ try {
   const binOk = summary !== null && summary.ledger.balanced && summary.belowTarget.map((b) => b.id).join() === 'H0002';
   console.log(`${binOk ? 'ok  ' : 'FAIL'} the packed bin: sunshine-procurement rates --example${binOk ? '' : `\n${ran.stderr || ran.error?.message || ''}`}`);
   if (!binOk) failed++;
+  // DuckDB is an optional peer dependency: without it, --engine duckdb says how to install it (exit 2); beside it (as
+  // `npm install @duckdb/node-api` puts it), the packed bin finds it
+  const without = spawnSync(bin, ['rates', '--example', '--engine', 'duckdb', '--out', join(work, 'duckdb-out')], { encoding: 'utf8', cwd: work });
+  const saysHow = without.status === 2 && without.stderr.includes('npm install @duckdb/node-api@');
+  console.log(`${saysHow ? 'ok  ' : 'FAIL'} the packed bin without DuckDB: --engine duckdb says how to install it${saysHow ? '' : `\n${without.status} ${without.stderr}`}`);
+  if (!saysHow) failed++;
+  mkdirSync(join(modules, '@duckdb'));
+  for (const dep of readdirSync(join(root, 'node_modules', '@duckdb'))) symlinkSync(join(root, 'node_modules', '@duckdb', dep), join(modules, '@duckdb', dep), 'dir');
+  const withIt = spawnSync(bin, ['rates', '--example', '--engine', 'duckdb', '--out', join(work, 'duckdb-out'), '--json', '--format', 'csv'], { encoding: 'utf8', cwd: work });
+  // the example has rows DuckDB cannot list (a date that is none, an institution not in the list): DuckDB counted
+  // them, then the JavaScript engine read the file to list them, and says so
+  const ranDuckDB = withIt.status === 0 && (JSON.parse(withIt.stdout) as { engineNote?: string }).engineNote?.includes('rows must be listed') === true;
+  console.log(`${ranDuckDB ? 'ok  ' : 'FAIL'} the packed bin with DuckDB installed beside it: --engine duckdb runs${ranDuckDB ? '' : `\n${withIt.stderr}`}`);
+  if (!ranDuckDB) failed++;
   if (failed > 0) {
     console.error(`${failed} of ${SETUPS.length * compilers.length} consumer setups failed`);
     process.exitCode = 1;

@@ -58,8 +58,10 @@ export const CSV_HEADERS: Readonly<Record<string, LineField>> = {
 
 // null-prototype tables, so that a value such as "__proto__" or "constructor" finds nothing
 const table = <T>(entries: Record<string, T>): Readonly<Record<string, T>> => Object.assign(Object.create(null) as Record<string, T>, entries);
-const CATEGORY_VALUES = /* @__PURE__ */ pure(() => table<'drug' | 'consumable'>({ drug: 'drug', 药品: 'drug', 西药: 'drug', 中成药: 'drug', consumable: 'consumable', 耗材: 'consumable', 医用耗材: 'consumable' }));
-const CHANNEL_VALUES = /* @__PURE__ */ pure(() =>
+/** The values each coded column may hold, and what they mean (the command line's DuckDB engine maps cells by them). @internal */
+export const CATEGORY_VALUES = /* @__PURE__ */ pure(() => table<'drug' | 'consumable'>({ drug: 'drug', 药品: 'drug', 西药: 'drug', 中成药: 'drug', consumable: 'consumable', 耗材: 'consumable', 医用耗材: 'consumable' }));
+/** @internal */
+export const CHANNEL_VALUES = /* @__PURE__ */ pure(() =>
   table<Channel>({
     platform: 'platform',
     省平台: 'platform',
@@ -75,8 +77,10 @@ const CHANNEL_VALUES = /* @__PURE__ */ pure(() =>
     其他: 'offline',
   }),
 );
-const HIGH_VALUE = /* @__PURE__ */ pure(() => table<boolean>({ true: true, 1: true, 是: true, y: true, yes: true, Y: true, 高值: true, false: false, 0: false, 否: false, n: false, no: false, N: false, '': false }));
-const KINDS = /* @__PURE__ */ pure(() => table<ProductKind>(Object.fromEntries(Object.entries(PRODUCT_KINDS).flatMap(([k, v]) => [[k, k as ProductKind], [v.label, k as ProductKind]]))));
+/** @internal */
+export const HIGH_VALUE = /* @__PURE__ */ pure(() => table<boolean>({ true: true, 1: true, 是: true, y: true, yes: true, Y: true, 高值: true, false: false, 0: false, 否: false, n: false, no: false, N: false, '': false }));
+/** @internal */
+export const KINDS = /* @__PURE__ */ pure(() => table<ProductKind>(Object.fromEntries(Object.entries(PRODUCT_KINDS).flatMap(([k, v]) => [[k, k as ProductKind], [v.label, k as ProductKind]]))));
 
 /** Options of {@link fromCsvRows}. */
 export interface FromCsvRowsOptions {

@@ -1,0 +1,254 @@
+/**
+ * The DuckDB engine of `rates` (issue 28): `--engine duckdb`, and every Parquet file. DuckDB reads the files themselves
+ * (`read_csv`, `read_parquet`: in parallel, in native code) once, into a typed temporary table, and the compiled SQL
+ * runs on it; `ratesFromSQL` reads the sums back. The outputs must be those of the JavaScript engine, so DuckDB maps
+ * only what it maps with certainty, by the adapter's own value tables (categories, channels, kinds, high-value flags),
+ * the adapter's date pattern (a day, then a time of day) and plain decimal amounts (at most 12 digits before the point
+ * and 6 after); a cell with white space at its ends (which JavaScript trims by Unicode's rules, SQL by its own) or any
+ * other cell makes its line one the compiled SQL rejects. A Parquet file's columns are read as the text DuckDB casts
+ * them to, by both engines: the same cells, whatever their Parquet types.
+ *
+ * Any rejected line means rows to list at their rows, which `read_csv` does not give: the JavaScript engine then reads
+ * the files instead, and lists them (a Parquet file's rows streamed to it by DuckDB, {@link parquetRows}); so it does
+ * for a file that is not UTF-8 CSV (GBK, a workbook, JSON), amounts in 万元, a field in two columns, or no line
+ * counted. The summary says which engine counted, and why.
+ */
+import { compileRatesSQL, CSV_HEADERS, ratesFromSQL, type InstitutionInput, type LineField, type MeasureOnlineRatesResult, type Period, type Policy } from '../src/index';
+import { delimitedReader, textKindOf, type TextLayout } from '../examples/calculator/input';
+import { columnsOf } from '../examples/calculator/compute';
+import { CATEGORY_VALUES, CHANNEL_VALUES, HIGH_VALUE, KINDS } from '../src/adapter/fromCsvRows';
+import { basename } from 'node:path';
+import { input, usage } from './errors';
+import { sniff, textPieces } from './files';
+
+/** The package DuckDB's engine needs, pinned as the project pins it. */
+export const DUCKDB_PACKAGE = '@duckdb/node-api@1.5.5-r.5';
+
+/** What the DuckDB engine gives: the result, or why the JavaScript engine must read the files. */
+export type DuckDBOutcome =
+  | { readonly counted: true; readonly result: MeasureOnlineRatesResult; readonly rowsRead: number; readonly first: string; readonly last: string }
+  | { readonly counted: false; readonly why: string };
+
+type DuckDBModule = typeof import('@duckdb/node-api');
+type DuckDBConnection = import('@duckdb/node-api').DuckDBConnection;
+
+/**
+ * DuckDB's memory limit. The temporary table of 10,000,000 lines spills beyond it to the run's own folder (removed
+ * after); docs/performance.md has the limits measured.
+ */
+const MEMORY_LIMIT = '128MB';
+
+/** @duckdb/node-api, or a usage error that says how to install it. */
+async function loadDuckDB(): Promise<DuckDBModule> {
+  try {
+    return await import('@duckdb/node-api');
+  } catch {
+    throw usage(
+      `--engine duckdb 与 Parquet 文件需要 DuckDB：npm install ${DUCKDB_PACKAGE}（可选依赖），或用 js 引擎读 CSV / --engine duckdb and Parquet files need DuckDB: npm install ${DUCKDB_PACKAGE} (an optional peer dependency), or read CSV with the js engine`,
+    );
+  }
+}
+
+/** A SQL string literal. */
+const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
+/** A SQL identifier (a Parquet column's name). */
+const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
+/** The code points JavaScript's `trim` removes (ECMAScript's white space and line terminators). */
+const WS_POINTS = [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, ...Array.from({ length: 11 }, (_, k) => 0x2000 + k), 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff].join(', ');
+/** The time-of-day pattern of the adapter's date reader (src/adapter/read.ts, TIME), after a space or a T. */
+const DATE_TIME = `'^[0-9]{4}-[0-9]{2}-[0-9]{2}([ T](?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]{1,9})?)?)?$'`;
+// at most 12 digits before the point and 6 after: DECIMAL(18, 6), a 64-bit integer (a cast to DECIMAL(38, 12) took 4.5 s
+// a million lines, this one 0.09 s); sums are exact in DuckDB's 128-bit accumulator
+const AMOUNT = `'^-?[0-9]{1,12}(\\.[0-9]{1,6})?$'`;
+
+/** A file DuckDB reads: its header and the SQL that reads its cells, each a VARCHAR column `c0`, `c1`… */
+interface Source {
+  readonly path: string;
+  readonly name: string;
+  readonly headers: readonly string[];
+  /** A table expression of the cells as text, one column per header, in order. */
+  readonly read: string;
+  readonly columnOf: Partial<Record<LineField, string>>;
+}
+
+/** The layout of a delimited UTF-8 file from its first piece, or why DuckDB cannot read it as the page would. */
+async function csvSource(path: string, name: string): Promise<Source | string> {
+  let encoding = '';
+  const pieces = textPieces(path, (_, e) => (encoding = e));
+  const head = await pieces.next();
+  await pieces.return(undefined);
+  const first = head.done === true ? '' : head.value;
+  if (!encoding.startsWith('UTF-8')) return `${name} 是 ${encoding}，不是 UTF-8 / ${name} is ${encoding}, not UTF-8`;
+  if (textKindOf(name, new TextEncoder().encode(first.slice(0, 4096)), [first]) !== 'delimited') return `${name} 是 JSON / ${name} is JSON`;
+  const reader = delimitedReader(name);
+  for (let at = 0; at < first.length && reader.layout === null; at += 65_536) reader.push(first.slice(at, at + 65_536));
+  if (reader.layout === null) reader.end();
+  const layout = reader.layout as TextLayout | null;
+  if (layout === null) return `${name} 开头没有表头 / ${name} has no header in its first piece`;
+  const columns = layout.headers.map((_, k) => `'c${k}': 'VARCHAR'`).join(', ');
+  const read = `read_csv(${lit(path)}, delim = ${lit(layout.delimiter)}, quote = '"', escape = '"', header = false, skip = ${layout.firstRow - 1}, all_varchar = true, auto_detect = false, null_padding = true, columns = {${columns}})`;
+  return { path, name, headers: layout.headers, read, columnOf: columnsOf(name, layout.headers).columnOf };
+}
+
+/** A Parquet file's columns, each cast to text as DuckDB writes it (the cells the JavaScript engine would read too). */
+async function parquetSource(db: DuckDBConnection, path: string, name: string): Promise<Source> {
+  const headers = await parquetHeaders(db, path, name);
+  return { path, name, headers, read: `(SELECT ${parquetCells(headers)} FROM read_parquet(${lit(path)}))`, columnOf: columnsOf(name, headers).columnOf };
+}
+
+/** A Parquet file's column names (an input error naming the file when DuckDB cannot read it). */
+async function parquetHeaders(db: DuckDBConnection, path: string, name: string): Promise<string[]> {
+  try {
+    return (await db.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${lit(path)})`)).getRows().map((r) => String(r[0]));
+  } catch (e) {
+    throw input(`${name}：DuckDB 无法读取这个 Parquet 文件（${(e as Error).message.split('\n')[0]}） / DuckDB cannot read this Parquet file`);
+  }
+}
+
+/** A Parquet file's columns as text, `c0`, `c1`…: what both engines read of it. */
+const parquetCells = (headers: readonly string[]) => headers.map((h, k) => `CAST(${ident(h)} AS VARCHAR) AS c${k}`).join(', ');
+
+/**
+ * Counts the lines of `files` in DuckDB; `counted: false` (with why) when the JavaScript engine must read them so that
+ * the outputs are the same and every row not counted is listed at its row. One scan of the files: each row's cells are
+ * mapped as the adapter maps them where that is certain, into a typed temporary table (a cell that is not certain makes
+ * the row one the compiled SQL rejects); the compiled queries then run on the table.
+ */
+export async function ratesInDuckDB(
+  files: readonly string[],
+  o: { policy: Policy; institutions: readonly InstitutionInput[]; period: Period | undefined },
+  scratch: string,
+  /** Called while DuckDB reads, with its estimate of the share done, in per cent. */
+  onProgress: (percent: number) => void = () => undefined,
+): Promise<DuckDBOutcome> {
+  const { DuckDBInstance } = await loadDuckDB();
+  // DuckDB's memory: a limit, and the rest spilled to a folder of the run's own (removed after)
+  const instance = await DuckDBInstance.create(':memory:', {
+    memory_limit: MEMORY_LIMIT,
+    threads: '2',
+    temp_directory: scratch,
+    preserve_insertion_order: 'false',
+  });
+  const db = await instance.connect();
+  // DuckDB's own estimate of a query's progress, read by the command line (not printed by DuckDB; settings that
+  // DuckDBInstance.create refuses)
+  await db.run('SET enable_progress_bar = true');
+  await db.run('SET enable_progress_bar_print = false');
+  try {
+    const sources: Source[] = [];
+    for (const path of files) {
+      const file = await sniff(path, '--lines');
+      if (file.kind === 'xlsx') return { counted: false, why: `${file.name} 是工作簿 / ${file.name} is a workbook` };
+      const source = file.kind === 'parquet' ? await parquetSource(db, path, file.name) : await csvSource(path, file.name);
+      if (typeof source === 'string') return { counted: false, why: source };
+      // a field fed by two columns (the adapter reads both, the last one wins), or amounts in 万元: not a cast
+      const mapped = source.headers.filter((h) => CSV_HEADERS[h] !== undefined);
+      if (new Set(mapped.map((h) => CSV_HEADERS[h])).size !== mapped.length) return { counted: false, why: `${file.name} 有两列对应同一字段 / ${file.name} has two columns of one field` };
+      if (source.columnOf.amount?.includes('万元')) return { counted: false, why: `${file.name} 的金额以万元计 / ${file.name}'s amounts are in 万元` };
+      sources.push(source);
+    }
+    const rows = async (q: string) => (await db.runAndReadAll(q)).getRows();
+    await db.run('CREATE TABLE institutions (id VARCHAR, level VARCHAR, ownership VARCHAR, province VARCHAR, city VARCHAR, county VARCHAR)');
+    if (o.institutions.length > 0) {
+      const v = (s: string | undefined) => (s === undefined ? 'NULL' : lit(s));
+      await db.run(`INSERT INTO institutions VALUES ${o.institutions.map((i) => `(${lit(i.id)}, ${lit(i.level)}, ${lit(i.ownership)}, ${v(i.region?.province)}, ${v(i.region?.city)}, ${v(i.region?.county)})`).join(', ')}`);
+    }
+    const cases = (table: Readonly<Record<string, string | boolean>>, otherwise: string) =>
+      `CASE x ${Object.entries(table)
+        .filter(([k]) => k !== '')
+        .map(([k, v]) => `WHEN ${lit(k)} THEN ${typeof v === 'boolean' ? String(v).toUpperCase() : lit(v)}`)
+        .join(' ')} ELSE ${otherwise} END`;
+    const selects = sources.map(({ headers, read, columnOf }) => {
+      const columns = headers.map((_, k) => `c${k}`);
+      const cell = (f: LineField) => {
+        const h = columnOf[f];
+        return h === undefined ? null : `COALESCE(c${headers.indexOf(h)}, '')`;
+      };
+      // white space at an end, as JavaScript's trim sees it: the code points of the first and the last character
+      const edge = (c: string) => `(ord(${c}) IN (${WS_POINTS}) OR ord(${c}[-1:]) IN (${WS_POINTS}))`;
+      const id = cell('institutionId')!;
+      const day = cell('receivedOn')!;
+      const category = cell('category')!;
+      const kind = cell('kind');
+      const high = cell('highValue');
+      const code = cell('insuranceCode');
+      const channel = cell('channel')!;
+      const amount = cell('amount')!;
+      // a row with a cell the adapter might read otherwise: its category is made null, which the compiled SQL rejects
+      // (a coded cell with white space at its ends matches no value of its table: its line is rejected already)
+      const uncertain = [...(high === null ? [] : [`(${high} <> '' AND ${cases(HIGH_VALUE, 'NULL').replace('CASE x', `CASE ${high}`)} IS NULL)`]), ...(code === null ? [] : [edge(code)])].join(' OR ') || 'FALSE';
+      return `SELECT
+        CASE WHEN ${id} = '' OR ${edge(id)} THEN NULL ELSE ${id} END AS institution_id,
+        TRY_CAST(CASE WHEN regexp_matches(${day}, ${DATE_TIME}) THEN substr(${day}, 1, 10) END AS DATE) AS received_on,
+        CASE WHEN ${uncertain} THEN NULL ELSE ${cases(CATEGORY_VALUES, 'NULL').replace('CASE x', `CASE ${category}`)} END AS category,
+        ${kind === null ? 'NULL' : `CASE WHEN ${kind} = '' THEN NULL ELSE ${cases(KINDS, "'?'").replace('CASE x', `CASE ${kind}`)} END`} AS kind,
+        ${high === null ? 'NULL' : `CASE WHEN ${high} = '' THEN FALSE ELSE ${cases(HIGH_VALUE, 'NULL').replace('CASE x', `CASE ${high}`)} END`} AS high_value,
+        ${code === null ? 'NULL' : `NULLIF(${code}, '')`} AS insurance_code,
+        ${cases(CHANNEL_VALUES, 'NULL').replace('CASE x', `CASE ${channel}`)} AS channel,
+        TRY_CAST(CASE WHEN regexp_matches(${amount}, ${AMOUNT}) THEN ${amount} END AS DECIMAL(18, 6)) AS amount
+      FROM ${read}
+      WHERE ${someCell(columns.length)}`;
+    });
+    const polling = setInterval(() => {
+      const p = db.progress;
+      if (p.percentage >= 0) onProgress(p.percentage);
+    }, 200);
+    try {
+      await db.run(`CREATE TEMP TABLE purchase_lines AS ${selects.join('\nUNION ALL\n')}`);
+    } finally {
+      clearInterval(polling);
+    }
+    const sql = compileRatesSQL(o.policy, { dialect: 'duckdb', period: o.period });
+    const result = ratesFromSQL({ measures: await rows(sql.measures), ledger: await rows(sql.ledger) }, { policy: o.policy, institutions: o.institutions, period: o.period });
+    if (result.ledger.rejected.lines > 0) return { counted: false, why: `${result.ledger.rejected.lines.toLocaleString('en')} 行需逐行列出 / rows must be listed at their rows` };
+    if (result.ledger.included.lines === 0) return { counted: false, why: '没有计入的行 / no line counted' };
+    const [[first, last]] = (await rows('SELECT CAST(MIN(received_on) AS VARCHAR), CAST(MAX(received_on) AS VARCHAR) FROM purchase_lines')) as [[string, string]];
+    // nothing rejected: the SQL's tally of rejections by reason is empty, and left out as the engine leaves it out
+    const { byReason: _, ...rejected } = result.ledger.rejected;
+    return { counted: true, result: { ...result, ledger: { ...result.ledger, rejected } }, rowsRead: result.ledger.input.lines, first, last };
+  } finally {
+    db.closeSync();
+    instance.closeSync();
+  }
+}
+
+/** A row with a cell: an empty line of a CSV, or a Parquet row of nulls only, is no row (as the page reads text). */
+const someCell = (n: number) => `NOT (${Array.from({ length: n }, (_, k) => `c${k} IS NULL`).join(' AND ')})`;
+
+/**
+ * A Parquet file's rows for the JavaScript engine, as text cells keyed by column (null as ''), a chunk at a time, in
+ * the file's order: `row` is the first one's row as the records exported to CSV would number it (the column names are
+ * row 1, the first record row 2), so that the same lines are listed at the same rows, CSV or Parquet. The same cells
+ * the DuckDB engine maps.
+ */
+export async function* parquetRows(path: string): AsyncGenerator<{ headers: readonly string[]; rows: Record<string, string>[]; row: number }> {
+  const { DuckDBInstance } = await loadDuckDB();
+  const instance = await DuckDBInstance.create(':memory:', { memory_limit: MEMORY_LIMIT, threads: '1' });
+  const db = await instance.connect();
+  try {
+    const headers = await parquetHeaders(db, path, basename(path));
+    const result = await db.stream(`SELECT file_row_number, ${parquetCells(headers)} FROM read_parquet(${lit(path)}, file_row_number = true) WHERE ${someCell(headers.length)} ORDER BY file_row_number`);
+    for (;;) {
+      const chunk = await result.fetchChunk();
+      if (chunk === null || chunk.rowCount === 0) break;
+      // a run of rows without a gap at a time (a row of nulls only is left out, as DuckDB's engine leaves it)
+      let run: Record<string, string>[] = [];
+      let first = 0;
+      for (const r of chunk.getRows()) {
+        const at = Number(r[0]) + 2;
+        if (run.length > 0 && at !== first + run.length) {
+          yield { headers, rows: run, row: first };
+          run = [];
+        }
+        if (run.length === 0) first = at;
+        const row: Record<string, string> = {};
+        for (let k = 0; k < headers.length; k++) row[headers[k]!] = (r[k + 1] as string | null) ?? '';
+        run.push(row);
+      }
+      if (run.length > 0) yield { headers, rows: run, row: first };
+    }
+  } finally {
+    db.closeSync();
+    instance.closeSync();
+  }
+}
