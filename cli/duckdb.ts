@@ -36,7 +36,7 @@ type DuckDBConnection = import('@duckdb/node-api').DuckDBConnection;
  * DuckDB's memory limit. The temporary table of 10,000,000 lines spills beyond it to the run's own folder (removed
  * after); docs/performance.md has the limits measured.
  */
-const MEMORY_LIMIT = '128MB';
+const MEMORY_LIMIT = process.env.SUNSHINE_DUCKDB_MEMORY ?? '128MB';
 
 /** @duckdb/node-api, or a usage error that says how to install it. */
 async function loadDuckDB(): Promise<DuckDBModule> {
@@ -53,22 +53,26 @@ async function loadDuckDB(): Promise<DuckDBModule> {
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 /** A SQL identifier (a Parquet column's name). */
 const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
-/** The code points JavaScript's `trim` removes (ECMAScript's white space and line terminators). */
-const WS_POINTS = [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, ...Array.from({ length: 11 }, (_, k) => 0x2000 + k), 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff].join(', ');
+/** The characters JavaScript's `trim` removes (ECMAScript's white space and line terminators), as a regular expression class. */
+const WHITE_SPACE = String.raw`[\t\n\x{0B}\f\r \x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]`;
 /** The time-of-day pattern of the adapter's date reader (src/adapter/read.ts, TIME), after a space or a T. */
 const DATE_TIME = `'^[0-9]{4}-[0-9]{2}-[0-9]{2}([ T](?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]{1,9})?)?)?$'`;
 // at most 12 digits before the point and 6 after: DECIMAL(18, 6), a 64-bit integer (a cast to DECIMAL(38, 12) took 4.5 s
 // a million lines, this one 0.09 s); sums are exact in DuckDB's 128-bit accumulator
 const AMOUNT = `'^-?[0-9]{1,12}(\\.[0-9]{1,6})?$'`;
 
-/** A file DuckDB reads: its header and the SQL that reads its cells, each a VARCHAR column `c0`, `c1`… */
+/** A file DuckDB reads: its header, and the SQL that reads its cells as columns `c0`, `c1`…, of their types. */
 interface Source {
   readonly path: string;
   readonly name: string;
   readonly headers: readonly string[];
-  /** A table expression of the cells as text, one column per header, in order. */
+  /** Each column's DuckDB type: VARCHAR for every column of a CSV file; a Parquet file's own. */
+  readonly types: readonly string[];
+  /** A table expression of the cells, one column per header, in order. */
   readonly read: string;
   readonly columnOf: Partial<Record<LineField, string>>;
+  /** Read by every query (a Parquet file, a scan of which costs little) rather than once into a table (a CSV file). */
+  readonly scanEachTime: boolean;
 }
 
 /** The layout of a delimited UTF-8 file from its first piece, or why DuckDB cannot read it as the page would. */
@@ -87,19 +91,21 @@ async function csvSource(path: string, name: string): Promise<Source | string> {
   if (layout === null) return `${name} 开头没有表头 / ${name} has no header in its first piece`;
   const columns = layout.headers.map((_, k) => `'c${k}': 'VARCHAR'`).join(', ');
   const read = `read_csv(${lit(path)}, delim = ${lit(layout.delimiter)}, quote = '"', escape = '"', header = false, skip = ${layout.firstRow - 1}, all_varchar = true, auto_detect = false, null_padding = true, columns = {${columns}})`;
-  return { path, name, headers: layout.headers, read, columnOf: columnsOf(name, layout.headers).columnOf };
+  return { path, name, headers: layout.headers, types: layout.headers.map(() => 'VARCHAR'), read, columnOf: columnsOf(name, layout.headers).columnOf, scanEachTime: false };
 }
 
-/** A Parquet file's columns, each cast to text as DuckDB writes it (the cells the JavaScript engine would read too). */
+/** A Parquet file's columns of their own types (each read as the text DuckDB casts it to, but where the type makes that text certain: {@link ratesInDuckDB}). */
 async function parquetSource(db: DuckDBConnection, path: string, name: string): Promise<Source> {
-  const headers = await parquetHeaders(db, path, name);
-  return { path, name, headers, read: `(SELECT ${parquetCells(headers)} FROM read_parquet(${lit(path)}))`, columnOf: columnsOf(name, headers).columnOf };
+  const { headers, types } = await parquetColumns(db, path, name);
+  const read = `(SELECT ${headers.map((h, k) => `${ident(h)} AS c${k}`).join(', ')} FROM read_parquet(${lit(path)}))`;
+  return { path, name, headers, types, read, columnOf: columnsOf(name, headers).columnOf, scanEachTime: true };
 }
 
-/** A Parquet file's column names (an input error naming the file when DuckDB cannot read it). */
-async function parquetHeaders(db: DuckDBConnection, path: string, name: string): Promise<string[]> {
+/** A Parquet file's column names and types (an input error naming the file when DuckDB cannot read it). */
+async function parquetColumns(db: DuckDBConnection, path: string, name: string): Promise<{ headers: string[]; types: string[] }> {
   try {
-    return (await db.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${lit(path)})`)).getRows().map((r) => String(r[0]));
+    const rows = (await db.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${lit(path)})`)).getRows();
+    return { headers: rows.map((r) => String(r[0])), types: rows.map((r) => String(r[1])) };
   } catch (e) {
     throw input(`${name}：DuckDB 无法读取这个 Parquet 文件（${(e as Error).message.split('\n')[0]}） / DuckDB cannot read this Parquet file`);
   }
@@ -130,6 +136,7 @@ export async function ratesInDuckDB(
     preserve_insertion_order: 'false',
   });
   const db = await instance.connect();
+  let polling: ReturnType<typeof setInterval> | undefined;
   // DuckDB's own estimate of a query's progress, read by the command line (not printed by DuckDB; settings that
   // DuckDBInstance.create refuses)
   await db.run('SET enable_progress_bar = true');
@@ -147,7 +154,13 @@ export async function ratesInDuckDB(
       if (source.columnOf.amount?.includes('万元')) return { counted: false, why: `${file.name} 的金额以万元计 / ${file.name}'s amounts are in 万元` };
       sources.push(source);
     }
-    const rows = async (q: string) => (await db.runAndReadAll(q)).getRows();
+    const rows = async (q: string) => {
+      const t = performance.now();
+      const r = (await db.runAndReadAll(q)).getRows();
+      // each query's time, for docs/performance.md
+      if (process.env.SUNSHINE_DEBUG_DUCKDB) process.stderr.write(`${(performance.now() - t).toFixed(0)} ms: ${q.slice(0, 60).replace(/\s+/g, ' ')}\n`);
+      return r;
+    };
     await db.run('CREATE TABLE institutions (id VARCHAR, level VARCHAR, ownership VARCHAR, province VARCHAR, city VARCHAR, county VARCHAR)');
     if (o.institutions.length > 0) {
       const v = (s: string | undefined) => (s === undefined ? 'NULL' : lit(s));
@@ -158,14 +171,18 @@ export async function ratesInDuckDB(
         .filter(([k]) => k !== '')
         .map(([k, v]) => `WHEN ${lit(k)} THEN ${typeof v === 'boolean' ? String(v).toUpperCase() : lit(v)}`)
         .join(' ')} ELSE ${otherwise} END`;
-    const selects = sources.map(({ headers, read, columnOf }) => {
-      const columns = headers.map((_, k) => `c${k}`);
+    const selects = sources.map(({ headers, types, read, columnOf }) => {
+      const at = (f: LineField) => (columnOf[f] === undefined ? -1 : headers.indexOf(columnOf[f]));
+      /** A field's cell as text, '' for none: the text the JavaScript engine reads (a Parquet cell as DuckDB casts it). */
       const cell = (f: LineField) => {
-        const h = columnOf[f];
-        return h === undefined ? null : `COALESCE(c${headers.indexOf(h)}, '')`;
+        const k = at(f);
+        return k < 0 ? null : `COALESCE(${types[k] === 'VARCHAR' ? `c${k}` : `CAST(c${k} AS VARCHAR)`}, '')`;
       };
-      // white space at an end, as JavaScript's trim sees it: the code points of the first and the last character
-      const edge = (c: string) => `(ord(${c}) IN (${WS_POINTS}) OR ord(${c}[-1:]) IN (${WS_POINTS}))`;
+      /** A typed Parquet column, unless its type makes the text path's answer certain without the text (below). */
+      const typed = (f: LineField) => (at(f) < 0 ? '' : types[at(f)]!);
+      // white space at an end, as JavaScript's trim sees it (a pattern: DuckDB's trim(s, characters) took 3.6 s over
+      // 10,000,000 cells of few values, the pattern 0.25 s)
+      const edge = (c: string) => `regexp_matches(${c}, '^${WHITE_SPACE}|${WHITE_SPACE}$')`;
       const id = cell('institutionId')!;
       const day = cell('receivedOn')!;
       const category = cell('category')!;
@@ -174,30 +191,48 @@ export async function ratesInDuckDB(
       const code = cell('insuranceCode');
       const channel = cell('channel')!;
       const amount = cell('amount')!;
+      // a typed day: its text is YYYY-MM-DD (then a time of day, for a timestamp) for the years 1 to 9999, which the
+      // text path reads as that day; other years, infinities and nulls have texts it refuses
+      const dayType = typed('receivedOn');
+      const dayColumn = `c${at('receivedOn')}`;
+      const receivedOn =
+        dayType === 'DATE' || dayType === 'TIMESTAMP'
+          ? `CASE WHEN year(${dayColumn}) BETWEEN 1 AND 9999 THEN CAST(${dayColumn} AS DATE) END`
+          : `TRY_CAST(CASE WHEN regexp_matches(${day}, ${DATE_TIME}) THEN substr(${day}, 1, 10) END AS DATE)`;
+      // a typed amount, a decimal of at most 6 places or a whole number: its text is plain digits, which the text path
+      // reads when at most 12 come before the point
+      const amountType = typed('amount');
+      const amountColumn = `c${at('amount')}`;
+      const exact = /^DECIMAL\(\d+,[0-6]\)$/.test(amountType) || /^U?(TINY|SMALL|BIG|HUGE)?INT(EGER)?$/.test(amountType);
+      const amountValue = exact
+        ? `CASE WHEN abs(${amountColumn}) < 1000000000000 THEN CAST(${amountColumn} AS DECIMAL(18, 6)) END`
+        : `TRY_CAST(CASE WHEN regexp_matches(${amount}, ${AMOUNT}) THEN ${amount} END AS DECIMAL(18, 6))`;
       // a row with a cell the adapter might read otherwise: its category is made null, which the compiled SQL rejects
       // (a coded cell with white space at its ends matches no value of its table: its line is rejected already)
       const uncertain = [...(high === null ? [] : [`(${high} <> '' AND ${cases(HIGH_VALUE, 'NULL').replace('CASE x', `CASE ${high}`)} IS NULL)`]), ...(code === null ? [] : [edge(code)])].join(' OR ') || 'FALSE';
       return `SELECT
         CASE WHEN ${id} = '' OR ${edge(id)} THEN NULL ELSE ${id} END AS institution_id,
-        TRY_CAST(CASE WHEN regexp_matches(${day}, ${DATE_TIME}) THEN substr(${day}, 1, 10) END AS DATE) AS received_on,
+        ${receivedOn} AS received_on,
         CASE WHEN ${uncertain} THEN NULL ELSE ${cases(CATEGORY_VALUES, 'NULL').replace('CASE x', `CASE ${category}`)} END AS category,
         ${kind === null ? 'NULL' : `CASE WHEN ${kind} = '' THEN NULL ELSE ${cases(KINDS, "'?'").replace('CASE x', `CASE ${kind}`)} END`} AS kind,
         ${high === null ? 'NULL' : `CASE WHEN ${high} = '' THEN FALSE ELSE ${cases(HIGH_VALUE, 'NULL').replace('CASE x', `CASE ${high}`)} END`} AS high_value,
         ${code === null ? 'NULL' : `NULLIF(${code}, '')`} AS insurance_code,
         ${cases(CHANNEL_VALUES, 'NULL').replace('CASE x', `CASE ${channel}`)} AS channel,
-        TRY_CAST(CASE WHEN regexp_matches(${amount}, ${AMOUNT}) THEN ${amount} END AS DECIMAL(18, 6)) AS amount
+        ${amountValue} AS amount
       FROM ${read}
-      WHERE ${someCell(columns.length)}`;
+      WHERE ${someCell(headers.length)}`;
     });
-    const polling = setInterval(() => {
+    // Parquet files alone: a view, read by each query (a scan of Parquet costs less than a table of it); with a CSV
+    // file, one scan of the files into a table
+    const each = sources.every((s) => s.scanEachTime);
+    // DuckDB's estimate of the share done of each query that reads the files
+    polling = setInterval(() => {
       const p = db.progress;
       if (p.percentage >= 0) onProgress(p.percentage);
     }, 200);
-    try {
-      await db.run(`CREATE TEMP TABLE purchase_lines AS ${selects.join('\nUNION ALL\n')}`);
-    } finally {
-      clearInterval(polling);
-    }
+    const t = performance.now();
+    await db.run(`CREATE TEMP ${each ? 'VIEW' : 'TABLE'} purchase_lines AS ${selects.join('\nUNION ALL\n')}`);
+    if (process.env.SUNSHINE_DEBUG_DUCKDB) process.stderr.write(`${(performance.now() - t).toFixed(0)} ms: the ${each ? 'view' : 'table'} purchase_lines\n`);
     const sql = compileRatesSQL(o.policy, { dialect: 'duckdb', period: o.period });
     const result = ratesFromSQL({ measures: await rows(sql.measures), ledger: await rows(sql.ledger) }, { policy: o.policy, institutions: o.institutions, period: o.period });
     if (result.ledger.rejected.lines > 0) return { counted: false, why: `${result.ledger.rejected.lines.toLocaleString('en')} 行需逐行列出 / rows must be listed at their rows` };
@@ -207,6 +242,7 @@ export async function ratesInDuckDB(
     const { byReason: _, ...rejected } = result.ledger.rejected;
     return { counted: true, result: { ...result, ledger: { ...result.ledger, rejected } }, rowsRead: result.ledger.input.lines, first, last };
   } finally {
+    clearInterval(polling);
     db.closeSync();
     instance.closeSync();
   }
@@ -226,7 +262,7 @@ export async function* parquetRows(path: string): AsyncGenerator<{ headers: read
   const instance = await DuckDBInstance.create(':memory:', { memory_limit: MEMORY_LIMIT, threads: '1' });
   const db = await instance.connect();
   try {
-    const headers = await parquetHeaders(db, path, basename(path));
+    const { headers } = await parquetColumns(db, path, basename(path));
     const result = await db.stream(`SELECT file_row_number, ${parquetCells(headers)} FROM read_parquet(${lit(path)}, file_row_number = true) WHERE ${someCell(headers.length)} ORDER BY file_row_number`);
     for (;;) {
       const chunk = await result.fetchChunk();

@@ -84,6 +84,9 @@ describe('rates --engine duckdb and Parquet', () => {
     const read = `read_csv('${join(dir, '明细 clean.csv')}', all_varchar = true)`;
     await duckdb(`COPY (SELECT * FROM ${read}) TO '${join(dir, 'clean.parquet')}' (FORMAT parquet)`);
     await duckdb(`COPY (SELECT * REPLACE (CAST(substr("入库日期", 1, 10) AS DATE) AS "入库日期", CAST("金额（元）" AS DECIMAL(18, 6)) AS "金额（元）") FROM ${read}) TO '${join(dir, 'typed.parquet')}' (FORMAT parquet)`);
+    // timestamps (a time of day, or midnight) and binary floating-point amounts (read as the text DuckDB writes them:
+    // every amount here has at most 12 significant digits, which a DOUBLE keeps)
+    await duckdb(`COPY (SELECT * REPLACE (CAST(replace("入库日期", 'T', ' ') AS TIMESTAMP) AS "入库日期", CAST("金额（元）" AS DOUBLE) AS "金额（元）") FROM ${read}) TO '${join(dir, 'timestamps.parquet')}' (FORMAT parquet)`);
     for (const policy of Object.keys(POLICIES)) {
       for (const period of [[], ['--period', '2024Q2']]) {
         const name = `${policy}${period.length > 0 ? '-Q2' : ''}`;
@@ -94,7 +97,7 @@ describe('rates --engine duckdb and Parquet', () => {
         // every row counted or excluded by rule: none rejected, none listed
         expect(summary(js.stdout).rows).toEqual({ read: 100_000, notCounted: 0 });
         const expected = files(join(dir, `${name}-js`));
-        for (const [lines, engine] of [['明细 clean.csv', ['--engine', 'duckdb']], ['clean.parquet', []], ['typed.parquet', []]] as const) {
+        for (const [lines, engine] of [['明细 clean.csv', ['--engine', 'duckdb']], ['clean.parquet', []], ['typed.parquet', []], ['timestamps.parquet', []]] as const) {
           const out = `${name}-${lines}`;
           const r = await run(lines, out, [...flags, ...engine]);
           expect(r.code, r.stderr).toBe(0);
