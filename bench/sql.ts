@@ -92,12 +92,15 @@ export async function openPostgresServer(bin: string): Promise<BenchDatabase> {
     if (Date.now() - started > 30_000) throw new Error('postgres did not start');
     await new Promise((r) => setTimeout(r, 100));
   }
-  const client = new pg.Client({ host: dir, user: 'postgres', database: 'postgres' });
+  // a new client for each try: pg refuses to connect a client twice, and the socket appears before the server accepts
+  let client: pg.Client;
   for (let tries = 0; ; tries++) {
+    client = new pg.Client({ host: dir, user: 'postgres', database: 'postgres' });
     try {
       await client.connect();
       break;
     } catch (e) {
+      await client.end().catch(() => undefined);
       if (tries > 50) throw e;
       await new Promise((r) => setTimeout(r, 100));
     }

@@ -1,7 +1,7 @@
 /**
  * The DuckDB engine of `rates` (issue 28): `--engine duckdb`, and every Parquet file. DuckDB reads the files themselves
- * (`read_csv`, `read_parquet`: in parallel, in native code) once, into a typed temporary table, and the compiled SQL
- * runs on it; `ratesFromSQL` reads the sums back. The outputs must be those of the JavaScript engine, so DuckDB maps
+ * (`read_csv`, `read_parquet`: in parallel, in native code), CSV once into a typed temporary table, Parquet through a
+ * view, and the compiled SQL runs on it; `ratesFromSQL` reads the sums back. The outputs must be those of the JavaScript engine, so DuckDB maps
  * only what it maps with certainty, by the adapter's own value tables (categories, channels, kinds, high-value flags),
  * the adapter's date pattern (a day, then a time of day) and plain decimal amounts (at most 12 digits before the point
  * and 6 after); a cell with white space at its ends (which JavaScript trims by Unicode's rules, SQL by its own) or any
@@ -33,10 +33,13 @@ type DuckDBModule = typeof import('@duckdb/node-api');
 type DuckDBConnection = import('@duckdb/node-api').DuckDBConnection;
 
 /**
- * DuckDB's memory limit. The temporary table of 10,000,000 lines spills beyond it to the run's own folder (removed
- * after); docs/performance.md has the limits measured.
+ * DuckDB's memory limit (the temporary table of 10,000,000 lines spills beyond it to the run's own folder, removed
+ * after), and the bytes of CSV each of its threads reads at a time: with DuckDB's defaults (80 % of the machine's
+ * memory, 32 MB buffers) the run peaked at 390 MiB; with these, 265 MiB, and no slower (docs/performance.md). A run that
+ * needs more fails in DuckDB, and the JavaScript engine counts instead.
  */
-const MEMORY_LIMIT = process.env.SUNSHINE_DUCKDB_MEMORY ?? '128MB';
+const MEMORY_LIMIT = '96MB';
+const CSV_BUFFER = 4 * 1024 * 1024;
 
 /** @duckdb/node-api, or a usage error that says how to install it. */
 async function loadDuckDB(): Promise<DuckDBModule> {
@@ -90,7 +93,7 @@ async function csvSource(path: string, name: string): Promise<Source | string> {
   const layout = reader.layout as TextLayout | null;
   if (layout === null) return `${name} 开头没有表头 / ${name} has no header in its first piece`;
   const columns = layout.headers.map((_, k) => `'c${k}': 'VARCHAR'`).join(', ');
-  const read = `read_csv(${lit(path)}, delim = ${lit(layout.delimiter)}, quote = '"', escape = '"', header = false, skip = ${layout.firstRow - 1}, all_varchar = true, auto_detect = false, null_padding = true, columns = {${columns}})`;
+  const read = `read_csv(${lit(path)}, delim = ${lit(layout.delimiter)}, quote = '"', escape = '"', header = false, skip = ${layout.firstRow - 1}, all_varchar = true, auto_detect = false, null_padding = true, buffer_size = ${CSV_BUFFER}, columns = {${columns}})`;
   return { path, name, headers: layout.headers, types: layout.headers.map(() => 'VARCHAR'), read, columnOf: columnsOf(name, layout.headers).columnOf, scanEachTime: false };
 }
 
@@ -116,9 +119,11 @@ const parquetCells = (headers: readonly string[]) => headers.map((h, k) => `CAST
 
 /**
  * Counts the lines of `files` in DuckDB; `counted: false` (with why) when the JavaScript engine must read them so that
- * the outputs are the same and every row not counted is listed at its row. One scan of the files: each row's cells are
- * mapped as the adapter maps them where that is certain, into a typed temporary table (a cell that is not certain makes
- * the row one the compiled SQL rejects); the compiled queries then run on the table.
+ * the outputs are the same and every row not counted is listed at its row. Each row's cells are mapped as the adapter
+ * maps them where that is certain (a cell that is not certain makes the row one the compiled SQL rejects), into
+ * `purchase_lines`: a typed temporary table, filled by one scan of the files, when a CSV file is among them (a scan of
+ * CSV costs most); a view over Parquet files alone, which each query reads (a scan of Parquet costs less than the
+ * table). The compiled queries then run on it.
  */
 export async function ratesInDuckDB(
   files: readonly string[],
@@ -137,11 +142,11 @@ export async function ratesInDuckDB(
   });
   const db = await instance.connect();
   let polling: ReturnType<typeof setInterval> | undefined;
-  // DuckDB's own estimate of a query's progress, read by the command line (not printed by DuckDB; settings that
-  // DuckDBInstance.create refuses)
-  await db.run('SET enable_progress_bar = true');
-  await db.run('SET enable_progress_bar_print = false');
   try {
+    // DuckDB's own estimate of a query's progress, read by the command line (not printed by DuckDB; settings that
+    // DuckDBInstance.create refuses)
+    await db.run('SET enable_progress_bar = true');
+    await db.run('SET enable_progress_bar_print = false');
     const sources: Source[] = [];
     for (const path of files) {
       const file = await sniff(path, '--lines');
@@ -166,8 +171,9 @@ export async function ratesInDuckDB(
       const v = (s: string | undefined) => (s === undefined ? 'NULL' : lit(s));
       await db.run(`INSERT INTO institutions VALUES ${o.institutions.map((i) => `(${lit(i.id)}, ${lit(i.level)}, ${lit(i.ownership)}, ${v(i.region?.province)}, ${v(i.region?.city)}, ${v(i.region?.county)})`).join(', ')}`);
     }
-    const cases = (table: Readonly<Record<string, string | boolean>>, otherwise: string) =>
-      `CASE x ${Object.entries(table)
+    /** A cell mapped by one of the adapter's value tables ('' is no value: `otherwise`). */
+    const cases = (cell: string, table: Readonly<Record<string, string | boolean>>, otherwise: string) =>
+      `CASE ${cell} ${Object.entries(table)
         .filter(([k]) => k !== '')
         .map(([k, v]) => `WHEN ${lit(k)} THEN ${typeof v === 'boolean' ? String(v).toUpperCase() : lit(v)}`)
         .join(' ')} ELSE ${otherwise} END`;
@@ -209,15 +215,15 @@ export async function ratesInDuckDB(
         : `TRY_CAST(CASE WHEN regexp_matches(${amount}, ${AMOUNT}) THEN ${amount} END AS DECIMAL(18, 6))`;
       // a row with a cell the adapter might read otherwise: its category is made null, which the compiled SQL rejects
       // (a coded cell with white space at its ends matches no value of its table: its line is rejected already)
-      const uncertain = [...(high === null ? [] : [`(${high} <> '' AND ${cases(HIGH_VALUE, 'NULL').replace('CASE x', `CASE ${high}`)} IS NULL)`]), ...(code === null ? [] : [edge(code)])].join(' OR ') || 'FALSE';
+      const uncertain = [...(high === null ? [] : [`(${high} <> '' AND ${cases(high, HIGH_VALUE, 'NULL')} IS NULL)`]), ...(code === null ? [] : [edge(code)])].join(' OR ') || 'FALSE';
       return `SELECT
         CASE WHEN ${id} = '' OR ${edge(id)} THEN NULL ELSE ${id} END AS institution_id,
         ${receivedOn} AS received_on,
-        CASE WHEN ${uncertain} THEN NULL ELSE ${cases(CATEGORY_VALUES, 'NULL').replace('CASE x', `CASE ${category}`)} END AS category,
-        ${kind === null ? 'NULL' : `CASE WHEN ${kind} = '' THEN NULL ELSE ${cases(KINDS, "'?'").replace('CASE x', `CASE ${kind}`)} END`} AS kind,
-        ${high === null ? 'NULL' : `CASE WHEN ${high} = '' THEN FALSE ELSE ${cases(HIGH_VALUE, 'NULL').replace('CASE x', `CASE ${high}`)} END`} AS high_value,
+        CASE WHEN ${uncertain} THEN NULL ELSE ${cases(category, CATEGORY_VALUES, 'NULL')} END AS category,
+        ${kind === null ? 'NULL' : `CASE WHEN ${kind} = '' THEN NULL ELSE ${cases(kind, KINDS, "'?'")} END`} AS kind,
+        ${high === null ? 'NULL' : `CASE WHEN ${high} = '' THEN FALSE ELSE ${cases(high, HIGH_VALUE, 'NULL')} END`} AS high_value,
         ${code === null ? 'NULL' : `NULLIF(${code}, '')`} AS insurance_code,
-        ${cases(CHANNEL_VALUES, 'NULL').replace('CASE x', `CASE ${channel}`)} AS channel,
+        ${cases(channel, CHANNEL_VALUES, 'NULL')} AS channel,
         ${amountValue} AS amount
       FROM ${read}
       WHERE ${someCell(headers.length)}`;

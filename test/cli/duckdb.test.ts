@@ -75,7 +75,8 @@ describe('rates --engine duckdb and Parquet', () => {
   const dir = scratch();
   writeFileSync(join(dir, '机构名单.csv'), ['编码,名称,级别,性质,省,市,县', ...INSTITUTIONS.map((r) => r.join(','))].join('\n'));
   const clean = Array.from({ length: 100_000 }, cleanLine);
-  writeFileSync(join(dir, '明细 clean.csv'), csv(clean));
+  // as spreadsheets save it: a BOM, and some cells in quotes (one in a hundred)
+  writeFileSync(join(dir, '明细 clean.csv'), `\uFEFF${csv(clean.map((l) => l.map((c) => (random() < 0.01 ? `"${c}"` : c))))}`);
   const run = (lines: string, out: string, extra: readonly string[]) =>
     cli(['rates', '--lines', join(dir, lines), '--institutions', join(dir, '机构名单.csv'), '--out', join(dir, out), '--json', '--max-rejected', '100000', ...extra]);
 
