@@ -9,7 +9,7 @@
  * them to, by both engines: the same cells, whatever their Parquet types.
  *
  * Any rejected line means rows to list at their rows, which `read_csv` does not give: the JavaScript engine then reads
- * the files instead, and lists them (a Parquet file's rows streamed to it by DuckDB, {@link parquetRows}); so it does
+ * the files instead, and lists them (a Parquet file written as CSV for it by DuckDB, {@link parquetAsCsv}); so it does
  * for a file that is not UTF-8 CSV (GBK, a workbook, JSON), amounts in 万元, a field in two columns, or no line
  * counted. The summary says which engine counted, and why.
  */
@@ -17,7 +17,6 @@ import { compileRatesSQL, CSV_HEADERS, ratesFromSQL, type InstitutionInput, type
 import { delimitedReader, textKindOf, type TextLayout } from '../examples/calculator/input';
 import { columnsOf } from '../examples/calculator/compute';
 import { CATEGORY_VALUES, CHANNEL_VALUES, HIGH_VALUE, KINDS } from '../src/adapter/fromCsvRows';
-import { basename } from 'node:path';
 import { input, usage } from './errors';
 import { sniff, textPieces } from './files';
 
@@ -113,9 +112,6 @@ async function parquetColumns(db: DuckDBConnection, path: string, name: string):
     throw input(`${name}：DuckDB 无法读取这个 Parquet 文件（${(e as Error).message.split('\n')[0]}） / DuckDB cannot read this Parquet file`);
   }
 }
-
-/** A Parquet file's columns as text, `c0`, `c1`…: what both engines read of it. */
-const parquetCells = (headers: readonly string[]) => headers.map((h, k) => `CAST(${ident(h)} AS VARCHAR) AS c${k}`).join(', ');
 
 /**
  * Counts the lines of `files` in DuckDB; `counted: false` (with why) when the JavaScript engine must read them so that
@@ -258,38 +254,19 @@ export async function ratesInDuckDB(
 const someCell = (n: number) => `NOT (${Array.from({ length: n }, (_, k) => `c${k} IS NULL`).join(' AND ')})`;
 
 /**
- * A Parquet file's rows for the JavaScript engine, as text cells keyed by column (null as ''), a chunk at a time, in
- * the file's order: `row` is the first one's row as the records exported to CSV would number it (the column names are
- * row 1, the first record row 2), so that the same lines are listed at the same rows, CSV or Parquet. The same cells
- * the DuckDB engine maps.
+ * A Parquet file's cells written as CSV to `out` (its column names the header, every cell as the text DuckDB casts it
+ * to, a null as an empty cell), in the file's order, for the JavaScript engine: the same cells the DuckDB engine maps.
+ * A row of nulls only is a row of empty cells, which the reader skips as it skips an empty line.
  */
-export async function* parquetRows(path: string): AsyncGenerator<{ headers: readonly string[]; rows: Record<string, string>[]; row: number }> {
+export async function parquetAsCsv(path: string, name: string, out: string): Promise<string> {
   const { DuckDBInstance } = await loadDuckDB();
-  // the file's order (insertion order, DuckDB's default: kept) without a sort, which would spill ten million rows
-  const instance = await DuckDBInstance.create(':memory:', { memory_limit: MEMORY_LIMIT, threads: '1', preserve_insertion_order: 'true' });
+  // the file's order (insertion order, DuckDB's default: kept), which numbers the rows
+  const instance = await DuckDBInstance.create(':memory:', { memory_limit: MEMORY_LIMIT, threads: '2', preserve_insertion_order: 'true' });
   const db = await instance.connect();
   try {
-    const { headers } = await parquetColumns(db, path, basename(path));
-    const result = await db.stream(`SELECT file_row_number, ${parquetCells(headers)} FROM read_parquet(${lit(path)}, file_row_number = true) WHERE ${someCell(headers.length)}`);
-    for (;;) {
-      const chunk = await result.fetchChunk();
-      if (chunk === null || chunk.rowCount === 0) break;
-      // a run of rows without a gap at a time (a row of nulls only is left out, as DuckDB's engine leaves it)
-      let run: Record<string, string>[] = [];
-      let first = 0;
-      for (const r of chunk.getRows()) {
-        const at = Number(r[0]) + 2;
-        if (run.length > 0 && at !== first + run.length) {
-          yield { headers, rows: run, row: first };
-          run = [];
-        }
-        if (run.length === 0) first = at;
-        const row: Record<string, string> = {};
-        for (let k = 0; k < headers.length; k++) row[headers[k]!] = (r[k + 1] as string | null) ?? '';
-        run.push(row);
-      }
-      if (run.length > 0) yield { headers, rows: run, row: first };
-    }
+    const { headers } = await parquetColumns(db, path, name);
+    await db.run(`COPY (SELECT ${headers.map((h) => `CAST(${ident(h)} AS VARCHAR) AS ${ident(h)}`).join(', ')} FROM read_parquet(${lit(path)})) TO ${lit(out)} (FORMAT csv, HEADER true, DELIMITER ',', QUOTE '"', ESCAPE '"')`);
+    return out;
   } finally {
     db.closeSync();
     instance.closeSync();

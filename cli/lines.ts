@@ -6,16 +6,17 @@
  * for this). Every row is counted, excluded or listed with its file, row, column, value and why; the library's own
  * rejections are traced back to the row they came from.
  */
-import { open } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { mkdtemp, open, rm, stat } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { createRateAccumulator, fromCsvRows, fromNhsaRecords, rateAccumulatorFromJSON, type Channel, type InstitutionInput, type LineField, type Period, type Policy, type RateAccumulator, type RejectedLine } from '../src/index';
-import { columnFor, delimitedReader, jsonOf, readWorkbook, textKindOf, UnreadableFile, type DelimitedRows, type RowProblem, type Table, type TextLayout } from '../examples/calculator/input';
+import { columnFor, delimitedReader, runsOf, jsonOf, readWorkbook, textKindOf, UnreadableFile, type DelimitedRows, type RowProblem, type Table, type TextLayout } from '../examples/calculator/input';
 
 type DelimitedReader = ReturnType<typeof delimitedReader>;
 import { adapterProblem, columnsOf, libraryProblem, MissingColumns, nhsaProblems } from '../examples/calculator/compute';
 import { CliError, input, usage } from './errors';
-import { parquetRows } from './duckdb';
+import { parquetAsCsv } from './duckdb';
 import { bytesOf, sniff, textPieces } from './files';
 import type { Progress } from './progress';
 
@@ -120,7 +121,10 @@ export class Sink {
     if (chunk === null) return;
     let columns = this.columns.get(file);
     if (columns === undefined) this.columns.set(file, (columns = guard(() => columnsOf(file, chunk.headers))));
-    this.readRows(file, chunk.rows, columns, chunk.firstRow - 1 + chunk.before);
+    // a run of rows at a time where blank rows were left out among them (their numbers kept)
+    for (const run of runsOf(chunk.rows.length, chunk.firstRow + chunk.before, chunk.rowNumbers)) {
+      this.readRows(file, run.start === 0 && run.end === chunk.rows.length ? chunk.rows : chunk.rows.slice(run.start, run.end), columns, run.row - 1);
+    }
   }
 
   /** A piece of text fed to a reader a slice at a time, each slice's rows read as they come. */
@@ -141,7 +145,9 @@ export class Sink {
 
   readTable(table: Table): void {
     const columns = guard(() => columnsOf(table.name, table.headers));
-    for (let at = 0; at < table.rows.length; at += 50_000) this.readRows(table.name, table.rows.slice(at, at + 50_000), columns, table.firstRow - 1 + at);
+    for (const run of runsOf(table.rows.length, table.firstRow, table.rowNumbers)) {
+      for (let at = run.start; at < run.end; at += 50_000) this.readRows(table.name, table.rows.slice(at, Math.min(run.end, at + 50_000)), columns, run.row - 1 + (at - run.start));
+    }
   }
 
   readNhsa(name: string, value: unknown, nhsa: NhsaFlags): void {
@@ -199,6 +205,31 @@ export interface Reading {
 
 /** Reads every file, each into accumulators of its own, merged into one. */
 export async function readLines(o: ReadLinesOptions): Promise<Reading> {
+  const sniffed = await Promise.all(o.files.map((f) => sniff(f, '--lines')));
+  if (!sniffed.some((f) => f.kind === 'parquet')) return readFiles(o, sniffed);
+  // a Parquet file's cells, written by DuckDB as the text its own engine maps, into a CSV file the JavaScript engine
+  // reads (in parallel when large) under the Parquet file's name: its rows numbered as that CSV's (the column names
+  // are row 1). Streaming the rows from DuckDB into JavaScript objects took 12.6 s a million lines; this, 2 – 3 s.
+  const scratch = await mkdtemp(join(tmpdir(), 'sunshine-parquet-'));
+  try {
+    const files: Sniffed[] = [];
+    for (const [k, f] of sniffed.entries()) {
+      if (f.kind !== 'parquet') files.push(f);
+      else {
+        const csv = await parquetAsCsv(f.path, f.name, join(scratch, `${k}.csv`));
+        files.push({ ...f, path: csv, kind: 'text', size: (await stat(csv)).size });
+      }
+    }
+    return await readFiles(o, files);
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+type Sniffed = Awaited<ReturnType<typeof sniff>>;
+
+/** Reads files (Parquet files already written as CSV), each into accumulators of its own, merged into one. */
+async function readFiles(o: ReadLinesOptions, files: readonly Sniffed[]): Promise<Reading> {
   const { institutions } = o.accumulator;
   const limits: Limits = { maxRejected: o.strict ? 0 : o.maxRejected, strict: o.strict, counted: 0 };
   const reading: Reading = { acc: createRateAccumulator(o.accumulator), problems: [], rowsRead: 0, rowsUnread: 0, dates: null, threads: 1 };
@@ -213,7 +244,6 @@ export async function readLines(o: ReadLinesOptions): Promise<Reading> {
     reading.rowsRead += sink.rowsRead;
     reading.rowsUnread += sink.rowsUnread;
   };
-  const files = await Promise.all(o.files.map((f) => sniff(f, '--lines')));
   const totalBytes = files.reduce((n, f) => n + f.size, 0);
   let bytesBefore = 0;
   for (const file of files) {
@@ -231,19 +261,6 @@ export async function readLines(o: ReadLinesOptions): Promise<Reading> {
       take(sink);
       bytesBefore += file.size;
       o.progress.update(reading.rowsRead, bytesBefore, totalBytes, name);
-      continue;
-    }
-    if (file.kind === 'parquet') {
-      // a Parquet file's rows, streamed by DuckDB as text cells (the cells its own engine maps), numbered as in a CSV
-      const sink = new Sink(o.accumulator, institutions, limits);
-      let columns: ReturnType<typeof columnsOf> | undefined;
-      for await (const { headers, rows, row } of parquetRows(path)) {
-        columns ??= guard(() => columnsOf(name, headers));
-        sink.readRows(name, rows, columns, row - 1);
-        o.progress.update(reading.rowsRead + sink.rowsRead, bytesBefore, totalBytes, name);
-      }
-      take(sink);
-      bytesBefore += file.size;
       continue;
     }
     // text: JSON (3503/3504 records) or delimited, by its first piece
@@ -293,10 +310,11 @@ export async function readLines(o: ReadLinesOptions): Promise<Reading> {
       take(sequential);
       if (reports !== null) {
         // each range's rows follow the rows before it: its rows were numbered from 2
-        let base = sequential.rowsRead + (reader.layout?.firstRow ?? 2);
+        // (rows spanned: blank ones included)
+        let base = reader.spanned + (reader.layout?.firstRow ?? 2);
         for (const r of reports) {
           for (const p of r.problems) (p as { row: number }).row = p.row - 2 + base;
-          base += r.rowsRead;
+          base += r.spanned;
           limits.counted += r.rejected;
           take(r);
         }
@@ -344,6 +362,8 @@ export interface RangeReport {
   readonly state: unknown;
   readonly problems: RowProblem[];
   readonly rowsRead: number;
+  /** The rows of the file the range spans, blank ones included. */
+  readonly spanned: number;
   readonly rowsUnread: number;
   readonly rejected: number;
 }
@@ -411,7 +431,7 @@ export async function readRange(job: RangeJob, accumulator: AccumulatorOptions, 
   }
   if (!quoted) sink.readChunk(job.name, guard(() => reader.end()));
   const problems = quoted ? [] : sink.finish();
-  return { quoted, state: quoted ? null : sink.acc.toJSON(), problems, rowsRead: sink.rowsRead, rowsUnread: sink.rowsUnread, rejected: sink.rejected };
+  return { quoted, state: quoted ? null : sink.acc.toJSON(), problems, rowsRead: sink.rowsRead, spanned: reader.spanned, rowsUnread: sink.rowsUnread, rejected: sink.rejected };
 }
 
 /** A row not counted, in a message: its file, row, column, value and why. */

@@ -35,7 +35,7 @@ import {
   type RejectedLine,
   type TargetCheck,
 } from '../../src/index';
-import type { RowProblem, Table } from './input';
+import { runsOf, type RowProblem, type Table } from './input';
 
 /** What the analyst chose. */
 export interface Choices {
@@ -205,15 +205,19 @@ export async function compute(
   for (const table of tables) {
     const { columnOf, ignore } = columnsOf(table.name, table.headers);
     const source = sources.push({ file: table.name, columnOf }) - 1;
-    // the adapter gives each row its file row across chunks, from the header's row (the row above the first data row)
-    for (const { lines: mapped, rejected, excluded } of fromCsvRowsInChunks(table.rows, { ignoreColumns: ignore, chunkSize: CHUNK, headerRow: table.firstRow - 1 })) {
-      rowsUnread += rejected.length;
-      for (const r of rejected) problems.push(adapterProblem(table.name, r));
-      feed(mapped, source);
-      // every row of the chunk is a line, an exclusion or a rejection
-      done += mapped.length + excluded.length + rejected.length;
-      progress(done, total, 'reading');
-      await pause();
+    // the adapter gives each row its file row across chunks, from the header's row (the row above the first data row);
+    // a run of rows at a time where blank rows were left out among them
+    for (const run of runsOf(table.rows.length, table.firstRow, table.rowNumbers)) {
+      const rows = run.start === 0 && run.end === table.rows.length ? table.rows : table.rows.slice(run.start, run.end);
+      for (const { lines: mapped, rejected, excluded } of fromCsvRowsInChunks(rows, { ignoreColumns: ignore, chunkSize: CHUNK, headerRow: run.row - 1 })) {
+        rowsUnread += rejected.length;
+        for (const r of rejected) problems.push(adapterProblem(table.name, r));
+        feed(mapped, source);
+        // every row of the chunk is a line, an exclusion or a rejection
+        done += mapped.length + excluded.length + rejected.length;
+        progress(done, total, 'reading');
+        await pause();
+      }
     }
   }
   for (const nhsaSource of nhsa) {

@@ -16,6 +16,43 @@ export interface Table {
   readonly rows: readonly Readonly<Record<string, string>>[];
   /** The first data row's number in the file (2 when the header is row 1). */
   readonly firstRow: number;
+  /**
+   * Each row's number in the file, when blank rows among them were left out (a blank row is no data, but it is a row
+   * of the file, as a spreadsheet shows it); absent when the rows run on from `firstRow` without a gap.
+   */
+  readonly rowNumbers?: Int32Array | undefined;
+}
+
+/** Whether a row of cells is blank: no cell with anything but white space (Papa Parse's `skipEmptyLines: 'greedy'`). */
+const isBlank = (cells: readonly unknown[]): boolean => cells.every((c) => c === null || c === undefined || String(c).trim() === '');
+
+/**
+ * The rows of a table (or of a piece of one) in runs numbered without a gap: `[start, end)` of its rows, and the file
+ * row of the run's first. One run unless blank rows were left out among them.
+ */
+export function runsOf(count: number, firstRow: number, rowNumbers: Int32Array | null | undefined): { start: number; end: number; row: number }[] {
+  if (rowNumbers === null || rowNumbers === undefined) return count === 0 ? [] : [{ start: 0, end: count, row: firstRow }];
+  const runs: { start: number; end: number; row: number }[] = [];
+  for (let k = 0; k < count; k++) {
+    const last = runs.at(-1);
+    if (last !== undefined && rowNumbers[k] === last.row + (k - last.start)) last.end = k + 1;
+    else runs.push({ start: k, end: k + 1, row: rowNumbers[k]! });
+  }
+  return runs;
+}
+
+/** The rows among `all` (the rows under a header, the first at file row `firstRow`) that are not `blank`, and their file rows if any blank one was left out. */
+function nonBlank<T>(all: readonly T[], firstRow: number, blank: (row: T) => boolean): { rows: T[]; rowNumbers: Int32Array | undefined } {
+  const rows: T[] = [];
+  let numbers: number[] | undefined;
+  for (let k = 0; k < all.length; k++) {
+    if (blank(all[k]!)) continue;
+    // a row after a blank one: the numbers are kept from here on (blank rows at the end change none)
+    if (numbers === undefined && rows.length !== k) numbers = Array.from({ length: rows.length }, (_, j) => firstRow + j);
+    rows.push(all[k]!);
+    numbers?.push(firstRow + k);
+  }
+  return { rows, rowNumbers: numbers === undefined ? undefined : Int32Array.from(numbers) };
 }
 
 /** A file that could not be read at all: what it is, and why. */
@@ -97,31 +134,38 @@ export async function decodeTextInSlices(bytes: Uint8Array, slice = DECODE_SLICE
 
 /** The row that heads a table: the first of its first 30 rows with three or more known headers (title rows and merged captions above it are skipped); else the first row. */
 export function headerIndex(rows: readonly (readonly unknown[])[]): number {
-  for (let k = 0; k < Math.min(rows.length, 30); k++) {
+  // the first 30 rows that are not blank
+  for (let k = 0, seen = 0; k < rows.length && seen < 30; k++) {
+    if (isBlank(rows[k] ?? [])) continue;
+    seen++;
     const known = (rows[k] ?? []).filter((c) => {
       const h = String(c ?? '').trim();
       return h !== '' && (Object.hasOwn(CSV_HEADERS, h) || Object.hasOwn(INSTITUTION_HEADERS, h));
     }).length;
     if (known >= 3) return k;
   }
-  return 0;
+  return Math.max(0, rows.findIndex((r) => !isBlank(r)));
 }
 
 /** Rows of a CSV or tab-separated text: the separator is a tab when the header line has one. */
 export function parseDelimited(text: string, name: string, limit = MAX_ROWS): Table {
   const firstLine = text.slice(0, Math.max(0, text.indexOf('\n')) || text.length);
   const delimiter = firstLine.includes('\t') ? '\t' : ',';
-  const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: 'greedy' });
+  // blank lines kept, so that the rows keep their numbers (they are left out under the header, below)
+  const parsed = Papa.parse<string[]>(withoutLastLineEnd(text), { delimiter });
   return tableOf(name, parsed.data, limit);
 }
 
+/** Text without the line end it ends with (Papa Parse would read an empty last row after it). */
+const withoutLastLineEnd = (text: string): string => text.replace(/\r?\n$|\r$/, '');
+
 /** A table from parsed rows: its header found (rows above it skipped), the rest keyed by it. */
 function tableOf(name: string, data: readonly (readonly unknown[])[], limit = MAX_ROWS): Table {
-  if (data.length === 0) throw new UnreadableFile(`${name}：文件为空 / the file is empty`);
+  if (data.every(isBlank)) throw new UnreadableFile(`${name}：文件为空 / the file is empty`);
   const h = headerIndex(data);
-  const body = data.slice(h + 1);
+  const { rows: body, rowNumbers } = nonBlank(data.slice(h + 1), h + 2, isBlank);
   if (body.length > limit) throw new UnreadableFile(`${name}：${body.length.toLocaleString('en')} 行，超过本页上限 ${limit.toLocaleString('en')} 行，请分成几个文件 / ${body.length.toLocaleString('en')} rows, more than the page's limit of ${limit.toLocaleString('en')}: split the file`);
-  return toTable(name, data[h]!, body, h + 2);
+  return { ...toTable(name, data[h]!, body, h + 2), ...(rowNumbers === undefined ? {} : { rowNumbers }) };
 }
 
 /** How much text is parsed at a time, so that the page can paint its progress between slices. */
@@ -139,15 +183,20 @@ export async function parseDelimitedInSlices(text: string | readonly string[], n
   if (pieces.length <= 1) return parseDelimited(pieces[0] ?? '', name, limit);
   const rows: Record<string, string>[] = [];
   let head: DelimitedRows | undefined;
+  // each row's file row, once a blank row was left out among them
+  let numbers: number[] | undefined;
   for (const chunk of delimitedRows(pieces, name)) {
     head ??= chunk;
+    // blank rows among a piece's rows, or at the end of the piece before (this piece's rows do not follow on)
+    if (chunk.rowNumbers !== null || chunk.before !== rows.length) numbers ??= Array.from({ length: rows.length }, (_, k) => chunk.firstRow + k);
+    if (numbers !== undefined) for (let k = 0; k < chunk.rows.length; k++) numbers.push(chunk.rowNumbers?.[k] ?? chunk.firstRow + chunk.before + k);
     for (const r of chunk.rows) rows.push(r);
     if (rows.length > limit) throw new UnreadableFile(`${name}：超过本页上限 ${limit.toLocaleString('en')} 行，请分成几个文件 / more rows than the page's limit of ${limit.toLocaleString('en')}: split the file`);
     progress(chunk.read / length, rows.length);
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
   if (head === undefined) throw new UnreadableFile(`${name}：文件为空 / the file is empty`);
-  return { name, headers: head.headers, rows, firstRow: head.firstRow };
+  return { name, headers: head.headers, rows, firstRow: head.firstRow, ...(numbers === undefined ? {} : { rowNumbers: Int32Array.from(numbers) }) };
 }
 
 /** The rows of one piece of delimited text, keyed by the header of the whole text. */
@@ -155,10 +204,12 @@ export interface DelimitedRows {
   readonly headers: readonly string[];
   /** The file row of the first data row (the header's row + 1). */
   readonly firstRow: number;
-  /** This piece's data rows, keyed by header. */
+  /** This piece's data rows, keyed by header (blank rows left out). */
   readonly rows: Record<string, string>[];
-  /** How many data rows came before this piece's. */
+  /** How many rows of the file (blank ones included) came under the header before this piece's. */
   readonly before: number;
+  /** Each row's number in the file, when blank rows among them were left out; null when they run on from `firstRow + before`. */
+  readonly rowNumbers: Int32Array | null;
   /** The characters of text read so far, this piece's included. */
   readonly read: number;
 }
@@ -189,7 +240,7 @@ export function delimitedReader(
   name: string,
   /** The layout of a text read from its middle (the command line's parallel reading): its rows are keyed from the start, numbered from `firstRow`. */
   known?: TextLayout,
-): { push(piece: string): DelimitedRows | null; end(): DelimitedRows; readonly layout: TextLayout | null; readonly carried: number; readonly quoted: boolean } {
+): { push(piece: string): DelimitedRows | null; end(): DelimitedRows; readonly layout: TextLayout | null; readonly carried: number; readonly quoted: boolean; readonly spanned: number } {
   let delimiter: ',' | '\t' | undefined = known?.delimiter;
   // the rows before the header is found (it is among the first 30), then the records under it
   let before: unknown[][] | null = known === undefined ? [] : null;
@@ -200,13 +251,15 @@ export function delimitedReader(
   const key = () => {
     const h = headerIndex(before!);
     keyed = { ...recordsUnder(before![h]!), firstRow: h + 2 };
-    const rows = before!.slice(h + 1).map(keyed.record);
+    const rows = before!.slice(h + 1);
     before = null;
     return rows;
   };
-  const emit = (rows: Record<string, string>[]): DelimitedRows => {
-    const chunk = { headers: keyed!.headers, firstRow: keyed!.firstRow, rows, before: count, read };
-    count += rows.length;
+  // blank rows are no data, but rows of the file: counted, and the rows after them keep their numbers
+  const emit = (cells: readonly (readonly unknown[])[]): DelimitedRows => {
+    const { rows, rowNumbers } = nonBlank(cells, keyed!.firstRow + count, isBlank);
+    const chunk = { headers: keyed!.headers, firstRow: keyed!.firstRow, rows: rows.map(keyed!.record), before: count, read, rowNumbers: rowNumbers ?? null };
+    count += cells.length;
     return chunk;
   };
   // what follows the last line end outside quotes of a piece waits for the next one (it starts a line: no quote open)
@@ -215,13 +268,16 @@ export function delimitedReader(
   const parse = (text: string, quoted: boolean) => {
     // the line break Papa guesses from the first piece, for every piece (a guess for each cost 0.15 s a million lines)
     newline ??= Papa.parse(text, { delimiter, preview: 1 }).meta.linebreak as '\r\n' | '\n' | '\r';
-    return (quoted ? Papa.parse<string[]>(text, { delimiter, newline, skipEmptyLines: 'greedy' }).data : splitPlain(text, newline, delimiter!)) as unknown[][];
+    // every row, blank ones included (the text ends at a line end, whose empty remainder is no row)
+    const lines = withoutLastLineEnd(text);
+    return (quoted ? Papa.parse<string[]>(lines, { delimiter, newline }).data : splitLines(lines, newline, delimiter!)) as unknown[][];
   };
   /** The rows of a parsed text: keyed once the header is known, else kept until it is (or the text ends). */
   const take = (parsed: unknown[][], last: boolean): DelimitedRows | null => {
-    if (before === null) return emit(parsed.map(keyed!.record));
+    if (before === null) return emit(parsed);
     for (const r of parsed) before.push(r);
-    if (before.length >= 30 || (last && before.length > 0)) return emit(key());
+    const filled = before.reduce((n, r) => n + (isBlank(r) ? 0 : 1), 0);
+    if (filled >= 30 || (last && filled > 0)) return emit(key());
     return null;
   };
   return {
@@ -267,6 +323,9 @@ export function delimitedReader(
     get quoted() {
       return sawQuote;
     },
+    get spanned() {
+      return count;
+    },
   };
 }
 
@@ -284,12 +343,12 @@ export interface TextLayout {
  * all blank skipped), without its overhead: a quarter of the reading of a million lines (issue 27).
  */
 export function splitPlain(text: string, newline: string, delimiter: string): string[][] {
-  const rows: string[][] = [];
-  for (const line of text.split(newline)) {
-    const cells = line.split(delimiter);
-    if (cells.some((c) => c.trim() !== '')) rows.push(cells);
-  }
-  return rows;
+  return splitLines(text, newline, delimiter).filter((cells) => !isBlank(cells));
+}
+
+/** Every row of delimited text without a quote, blank ones included (an empty text is one blank row). */
+export function splitLines(text: string, newline: string, delimiter: string): string[][] {
+  return text.split(newline).map((line) => line.split(delimiter));
 }
 
 /** The headers of a table, and how a row of cells becomes a record keyed by them (unnamed columns left out). */
@@ -363,8 +422,9 @@ export async function readWorkbook(data: ArrayBuffer, name: string): Promise<{ t
     const body = s.data.slice(fileRow + 1);
     if (body.length > MAX_ROWS) throw new UnreadableFile(`${name}/${s.sheet}：超过本页上限 ${MAX_ROWS.toLocaleString('en')} 行 / more rows than the page's limit`);
     const table = toTable(`${name}/${s.sheet}`, rows[h]!, body, fileRow + 2);
-    // rows left empty in the sheet are not rows of data
-    tables.push({ ...table, rows: table.rows.filter((r) => Object.values(r).some((v) => v !== '')) });
+    // rows left empty in the sheet are not rows of data, but the rows after them keep their numbers
+    const { rows: kept, rowNumbers } = nonBlank(table.rows, table.firstRow, (r) => Object.values(r).every((v) => v === ''));
+    tables.push({ ...table, rows: kept, ...(rowNumbers === undefined ? {} : { rowNumbers }) });
   }
   return { tables, skipped };
 }
@@ -538,7 +598,7 @@ export function readInstitutions(table: Table): { institutions: InstitutionInput
   const problems: RowProblem[] = [];
   const seen = new Set<string>();
   table.rows.forEach((raw, k) => {
-    const row = table.firstRow + k;
+    const row = table.rowNumbers?.[k] ?? table.firstRow + k;
     const v: Partial<InstitutionRow> = {};
     const columnOf: Partial<Record<keyof InstitutionRow, string>> = {};
     for (const [header, value] of Object.entries(raw)) {

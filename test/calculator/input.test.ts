@@ -141,6 +141,40 @@ describe('headers as provinces place them (issue 27)', () => {
   });
 });
 
+describe('blank rows: no data, but rows of the file (issue 28)', () => {
+  // file rows: 1 blank, 2 header, 3 H1, 4 empty, 5 only commas, 6 H2, 7 H3 (with a quote), 8 blank at the end
+  const text = '\n医疗机构编码,入库日期,类别\nH1,2024-01-05,药品\n\n,,\nH2,2024-01-06,药品\nH3,"2024-01-07",药品\n\n';
+  it('leaves them out and keeps the numbers of the rows after them, whole or a slice at a time', async () => {
+    const t = parseDelimited(text, 'blank.csv');
+    expect(t.firstRow).toBe(3);
+    expect(t.rows.map((r) => r['医疗机构编码'])).toEqual(['H1', 'H2', 'H3']);
+    expect(Array.from(t.rowNumbers!)).toEqual([3, 6, 7]);
+    // in pieces: every cut point, so that a blank row falls at a piece's edge (and a blank row alone at the end of the
+    // piece before the rows after it); 40 rows first, as the reader keeps the first 30 until it has found the header
+    const rows40 = Array.from({ length: 40 }, (_, k) => `H${k},2024-01-05,药品\n`).join('');
+    const numbers40 = Array.from({ length: 40 }, (_, k) => k + 2);
+    for (const [whole, numbers] of [
+      [`医疗机构编码,入库日期,类别\n${rows40}\nX1,2024-01-06,药品\nX2,2024-01-07,药品\n`, [...numbers40, 43, 44]],
+      [`医疗机构编码,入库日期,类别\n${rows40}\n,,\nX1,2024-01-06,药品\n\nX2,"2024-01-07",药品\n`, [...numbers40, 44, 46]],
+    ] as const) {
+      // every cut among the last rows (where the blank ones are), every 25th before them
+      for (let cut = 1; cut < whole.length; cut += cut < whole.length - 120 ? 25 : 1) {
+        const sliced = await parseDelimitedInSlices([whole.slice(0, cut), whole.slice(cut)], 'blank.csv');
+        expect(sliced.rows, `cut at ${cut}`).toHaveLength(42);
+        expect(Array.from(sliced.rowNumbers ?? sliced.rows.map((_, k) => sliced.firstRow + k)), `cut at ${cut}`).toEqual(numbers);
+      }
+    }
+    // none among the rows: no numbers kept (the rows run on from firstRow)
+    expect(parseDelimited('医疗机构编码,入库日期,类别\nH1,2024-01-05,药品\n\n', 'x.csv').rowNumbers).toBeUndefined();
+  }, 30_000);
+
+  it('numbers an institution list\'s rows as the file does', () => {
+    const list = parseDelimited('编码,名称,级别,性质\nH1,一院,三级,公立\n\nH2,二院,特级,公立\n', 'list.csv');
+    // H2 is file row 4 (row 3 is blank)
+    expect(readInstitutions(list).problems.map((p) => [p.row, p.value])).toEqual([[4, '特级']]);
+  });
+});
+
 describe('readInstitutions', () => {
   it('reads Chinese or English headers and labels, and lists the rows it cannot use with row, column and value', () => {
     const t = parseDelimited(

@@ -184,6 +184,13 @@ describe('rates', () => {
     // the header on row 3: every row two further down
     expect(csvRows(titledProblems!).slice(1).map((p) => Number(p[1]))).toEqual(problemRows.map((r) => r + 2));
     expect(JSON.parse(titledAlone!).measures).toEqual(JSON.parse(alone!).measures);
+    // blank rows (an empty line before the header, then an empty line or one of commas after every 100th row): no data,
+    // but rows of the file, so that data row k (from 0) is file row 3 + k + ⌊k / 100⌋, in every range
+    writeFileSync(join(dir, 'blanks.csv'), `\n${body[0]}\n${rows.map((r, k) => (k % 100 === 99 ? `${r}\n${k % 200 === 99 ? '' : ',,,,,,,'}` : r)).join('\n')}\n`);
+    const [blanksAlone, blanksProblems] = await run('blanks.csv', 1);
+    expect(await run('blanks.csv', 3)).toEqual([blanksAlone, blanksProblems]);
+    expect(csvRows(blanksProblems!).slice(1).map((p) => Number(p[1]))).toEqual(problemRows.map((r) => 3 + (r - 2) + Math.floor((r - 2) / 100)));
+    expect(JSON.parse(blanksAlone!).measures).toEqual(JSON.parse(alone!).measures);
     const [quotedAlone] = await run('quoted.csv', 1);
     expect((await run('quoted.csv', 3))[0]).toBe(quotedAlone);
     expect(JSON.parse(quotedAlone!).ledger.input).toEqual(JSON.parse(alone!).ledger.input);

@@ -139,6 +139,21 @@ describe('rates --engine duckdb and Parquet', () => {
     for (const f of ['结果.json', '结果.csv', '通报.md', '通报.html']) expect(readFileSync(join(dir, 'dirty-parquet', f), 'utf8'), f).toBe(readFileSync(join(dir, 'dirty-js', f), 'utf8').replaceAll('dirty.csv', 'dirty.parquet'));
   }, 120_000);
 
+  it('lists a Parquet file\'s rows as its CSV\'s would be: cells with a comma, a quote or a line break kept whole; a row of nulls skipped, not renumbering the rows after it', async () => {
+    const good = clean[0]!;
+    const row = (cells: readonly (string | null)[]) => `(${cells.map((c) => (c === null ? 'NULL' : `'${c.replace(/'/g, "''")}'`)).join(', ')})`;
+    const odd = 'H"9,\n9';
+    const values = [good, HEADER.map(() => null), [odd, ...good.slice(1)], [...good.slice(0, 7), '1.2.3']].map(row).join(', ');
+    await duckdb(`COPY (SELECT * FROM (VALUES ${values}) t(${HEADER.map((h) => `"${h}"`).join(', ')})) TO '${join(dir, 'odd.parquet')}' (FORMAT parquet)`);
+    const r = await run('odd.parquet', 'odd', []);
+    expect(r.code, r.stderr).toBe(0);
+    expect(summary(r.stdout).rows).toEqual({ read: 3, notCounted: 2 });
+    // records 3 and 4 are rows 4 and 5 (the column names row 1, record 1 row 2, the row of nulls row 3)
+    const listed = readFileSync(join(dir, 'odd', '未计入的行.csv'), 'utf8');
+    expect(listed).toContain(`odd.parquet,4,医疗机构编码,"H""9,\n9",`);
+    expect(listed).toContain('odd.parquet,5,金额（元）,1.2.3,');
+  }, 60_000);
+
   it('reads a Parquet file\'s columns by their names, in any order, beside a CSV', async () => {
     mkdirSync(join(dir, 'mixed'), { recursive: true });
     const half = clean.slice(0, 2000);
