@@ -17,15 +17,16 @@ import { compileRatesSQL, CSV_HEADERS, ratesFromSQL, type InstitutionInput, type
 import { delimitedReader, textKindOf, type TextLayout } from '../examples/calculator/input';
 import { columnsOf } from '../examples/calculator/compute';
 import { CATEGORY_VALUES, CHANNEL_VALUES, HIGH_VALUE, KINDS } from '../src/adapter/fromCsvRows';
+import { TIME } from '../src/adapter/read';
 import { input, usage } from './errors';
-import { sniff, textPieces } from './files';
+import { textPieces, type Sniffed } from './files';
 
 /** The package DuckDB's engine needs, pinned as the project pins it. */
 export const DUCKDB_PACKAGE = '@duckdb/node-api@1.5.5-r.5';
 
 /** What the DuckDB engine gives: the result, or why the JavaScript engine must read the files. */
 export type DuckDBOutcome =
-  | { readonly counted: true; readonly result: MeasureOnlineRatesResult; readonly rowsRead: number; readonly first: string; readonly last: string }
+  | { readonly counted: true; readonly result: MeasureOnlineRatesResult; readonly first: string; readonly last: string }
   | { readonly counted: false; readonly why: string };
 
 type DuckDBModule = typeof import('@duckdb/node-api');
@@ -57,16 +58,14 @@ const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
 /** The characters JavaScript's `trim` removes (ECMAScript's white space and line terminators), as a regular expression class. */
 const WHITE_SPACE = String.raw`[\t\n\x{0B}\f\r \x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]`;
-/** The time-of-day pattern of the adapter's date reader (src/adapter/read.ts, TIME), after a space or a T. */
-const DATE_TIME = `'^[0-9]{4}-[0-9]{2}-[0-9]{2}([ T](?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]{1,9})?)?)?$'`;
+/** A day, then the adapter's own time-of-day pattern (src/adapter/read.ts, TIME: RE2 reads it as JavaScript does) after a space or a T. */
+const DATE_TIME = `'^[0-9]{4}-[0-9]{2}-[0-9]{2}([ T]${TIME.source.slice(1, -1)})?$'`;
 // at most 12 digits before the point and 6 after: DECIMAL(18, 6), a 64-bit integer (a cast to DECIMAL(38, 12) took 4.5 s
 // a million lines, this one 0.09 s); sums are exact in DuckDB's 128-bit accumulator
 const AMOUNT = `'^-?[0-9]{1,12}(\\.[0-9]{1,6})?$'`;
 
 /** A file DuckDB reads: its header, and the SQL that reads its cells as columns `c0`, `c1`…, of their types. */
 interface Source {
-  readonly path: string;
-  readonly name: string;
   readonly headers: readonly string[];
   /** Each column's DuckDB type: VARCHAR for every column of a CSV file; a Parquet file's own. */
   readonly types: readonly string[];
@@ -93,14 +92,14 @@ async function csvSource(path: string, name: string): Promise<Source | string> {
   if (layout === null) return `${name} 开头没有表头 / ${name} has no header in its first piece`;
   const columns = layout.headers.map((_, k) => `'c${k}': 'VARCHAR'`).join(', ');
   const read = `read_csv(${lit(path)}, delim = ${lit(layout.delimiter)}, quote = '"', escape = '"', header = false, skip = ${layout.firstRow - 1}, all_varchar = true, auto_detect = false, null_padding = true, buffer_size = ${CSV_BUFFER}, columns = {${columns}})`;
-  return { path, name, headers: layout.headers, types: layout.headers.map(() => 'VARCHAR'), read, columnOf: columnsOf(name, layout.headers).columnOf, scanEachTime: false };
+  return { headers: layout.headers, types: layout.headers.map(() => 'VARCHAR'), read, columnOf: columnsOf(name, layout.headers).columnOf, scanEachTime: false };
 }
 
 /** A Parquet file's columns of their own types (each read as the text DuckDB casts it to, but where the type makes that text certain: {@link ratesInDuckDB}). */
 async function parquetSource(db: DuckDBConnection, path: string, name: string): Promise<Source> {
   const { headers, types } = await parquetColumns(db, path, name);
   const read = `(SELECT ${headers.map((h, k) => `${ident(h)} AS c${k}`).join(', ')} FROM read_parquet(${lit(path)}))`;
-  return { path, name, headers, types, read, columnOf: columnsOf(name, headers).columnOf, scanEachTime: true };
+  return { headers, types, read, columnOf: columnsOf(name, headers).columnOf, scanEachTime: true };
 }
 
 /** A Parquet file's column names and types (an input error naming the file when DuckDB cannot read it). */
@@ -122,7 +121,7 @@ async function parquetColumns(db: DuckDBConnection, path: string, name: string):
  * table). The compiled queries then run on it.
  */
 export async function ratesInDuckDB(
-  files: readonly string[],
+  files: readonly Sniffed[],
   o: { policy: Policy; institutions: readonly InstitutionInput[]; period: Period | undefined },
   scratch: string,
   /** Called while DuckDB reads, with its estimate of the share done, in per cent. */
@@ -144,8 +143,8 @@ export async function ratesInDuckDB(
     await db.run('SET enable_progress_bar = true');
     await db.run('SET enable_progress_bar_print = false');
     const sources: Source[] = [];
-    for (const path of files) {
-      const file = await sniff(path, '--lines');
+    for (const file of files) {
+      const { path } = file;
       if (file.kind === 'xlsx') return { counted: false, why: `${file.name} 是工作簿 / ${file.name} is a workbook` };
       const source = file.kind === 'parquet' ? await parquetSource(db, path, file.name) : await csvSource(path, file.name);
       if (typeof source === 'string') return { counted: false, why: source };
@@ -242,7 +241,7 @@ export async function ratesInDuckDB(
     const [[first, last]] = (await rows('SELECT CAST(MIN(received_on) AS VARCHAR), CAST(MAX(received_on) AS VARCHAR) FROM purchase_lines')) as [[string, string]];
     // nothing rejected: the SQL's tally of rejections by reason is empty, and left out as the engine leaves it out
     const { byReason: _, ...rejected } = result.ledger.rejected;
-    return { counted: true, result: { ...result, ledger: { ...result.ledger, rejected } }, rowsRead: result.ledger.input.lines, first, last };
+    return { counted: true, result: { ...result, ledger: { ...result.ledger, rejected } }, first, last };
   } finally {
     clearInterval(polling);
     db.closeSync();
@@ -258,7 +257,7 @@ const someCell = (n: number) => `NOT (${Array.from({ length: n }, (_, k) => `c${
  * to, a null as an empty cell), in the file's order, for the JavaScript engine: the same cells the DuckDB engine maps.
  * A row of nulls only is a row of empty cells, which the reader skips as it skips an empty line.
  */
-export async function parquetAsCsv(path: string, name: string, out: string): Promise<string> {
+export async function parquetAsCsv(path: string, name: string, out: string): Promise<void> {
   const { DuckDBInstance } = await loadDuckDB();
   // the file's order (insertion order, DuckDB's default: kept), which numbers the rows
   const instance = await DuckDBInstance.create(':memory:', { memory_limit: MEMORY_LIMIT, threads: '2', preserve_insertion_order: 'true' });
@@ -266,7 +265,6 @@ export async function parquetAsCsv(path: string, name: string, out: string): Pro
   try {
     const { headers } = await parquetColumns(db, path, name);
     await db.run(`COPY (SELECT ${headers.map((h) => `CAST(${ident(h)} AS VARCHAR) AS ${ident(h)}`).join(', ')} FROM read_parquet(${lit(path)})) TO ${lit(out)} (FORMAT csv, HEADER true, DELIMITER ',', QUOTE '"', ESCAPE '"')`);
-    return out;
   } finally {
     db.closeSync();
     instance.closeSync();

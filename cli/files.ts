@@ -11,8 +11,16 @@ import { input, usage } from './errors';
 /** How many bytes are read and decoded at a time. */
 const PIECE = 4 * 1024 * 1024;
 
+/** A file named on the command line, as {@link sniff} finds it. */
+export interface Sniffed {
+  readonly path: string;
+  readonly name: string;
+  readonly size: number;
+  readonly kind: 'xlsx' | 'text' | 'parquet';
+}
+
 /** A file named on the command line: its size and what it holds by its first bytes (a usage error when it is not there). */
-export async function sniff(path: string, flag: string): Promise<{ path: string; name: string; size: number; kind: 'xlsx' | 'text' | 'parquet' }> {
+export async function sniff(path: string, flag: string): Promise<Sniffed> {
   let size: number;
   try {
     const s = await stat(path);

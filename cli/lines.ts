@@ -17,7 +17,7 @@ type DelimitedReader = ReturnType<typeof delimitedReader>;
 import { adapterProblem, columnsOf, libraryProblem, MissingColumns, nhsaProblems } from '../examples/calculator/compute';
 import { CliError, input, usage } from './errors';
 import { parquetAsCsv } from './duckdb';
-import { bytesOf, sniff, textPieces } from './files';
+import { bytesOf, textPieces, type Sniffed } from './files';
 import type { Progress } from './progress';
 
 /** How many characters of text are parsed and mapped at a time: their rows, cells and lines die young, in the garbage collector's cheap generation (4 MB at once kept 60,000 rows alive and cost 1.5 s of collection a million lines). */
@@ -122,9 +122,7 @@ export class Sink {
     let columns = this.columns.get(file);
     if (columns === undefined) this.columns.set(file, (columns = guard(() => columnsOf(file, chunk.headers))));
     // a run of rows at a time where blank rows were left out among them (their numbers kept)
-    for (const run of runsOf(chunk.rows.length, chunk.firstRow + chunk.before, chunk.rowNumbers)) {
-      this.readRows(file, run.start === 0 && run.end === chunk.rows.length ? chunk.rows : chunk.rows.slice(run.start, run.end), columns, run.row - 1);
-    }
+    for (const run of runsOf(chunk.rows, chunk.firstRow + chunk.before, chunk.rowNumbers)) this.readRows(file, run.rows, columns, run.row - 1);
   }
 
   /** A piece of text fed to a reader a slice at a time, each slice's rows read as they come. */
@@ -145,8 +143,8 @@ export class Sink {
 
   readTable(table: Table): void {
     const columns = guard(() => columnsOf(table.name, table.headers));
-    for (const run of runsOf(table.rows.length, table.firstRow, table.rowNumbers)) {
-      for (let at = run.start; at < run.end; at += 50_000) this.readRows(table.name, table.rows.slice(at, Math.min(run.end, at + 50_000)), columns, run.row - 1 + (at - run.start));
+    for (const run of runsOf(table.rows, table.firstRow, table.rowNumbers)) {
+      for (let at = 0; at < run.rows.length; at += 50_000) this.readRows(table.name, run.rows.slice(at, at + 50_000), columns, run.row - 1 + at);
     }
   }
 
@@ -175,7 +173,8 @@ export class Sink {
 }
 
 export interface ReadLinesOptions {
-  readonly files: readonly string[];
+  /** The files of `--lines`, as {@link sniff} found them. */
+  readonly files: readonly Sniffed[];
   readonly accumulator: AccumulatorOptions;
   /** The policy as the command line named it (an id or a file), for the workers. */
   readonly policyArg: string;
@@ -205,18 +204,18 @@ export interface Reading {
 
 /** Reads every file, each into accumulators of its own, merged into one. */
 export async function readLines(o: ReadLinesOptions): Promise<Reading> {
-  const sniffed = await Promise.all(o.files.map((f) => sniff(f, '--lines')));
-  if (!sniffed.some((f) => f.kind === 'parquet')) return readFiles(o, sniffed);
+  if (!o.files.some((f) => f.kind === 'parquet')) return readFiles(o, o.files);
   // a Parquet file's cells, written by DuckDB as the text its own engine maps, into a CSV file the JavaScript engine
   // reads (in parallel when large) under the Parquet file's name: its rows numbered as that CSV's (the column names
   // are row 1). Streaming the rows from DuckDB into JavaScript objects took 12.6 s a million lines; this, 2 – 3 s.
   const scratch = await mkdtemp(join(tmpdir(), 'sunshine-parquet-'));
   try {
     const files: Sniffed[] = [];
-    for (const [k, f] of sniffed.entries()) {
+    for (const [k, f] of o.files.entries()) {
       if (f.kind !== 'parquet') files.push(f);
       else {
-        const csv = await parquetAsCsv(f.path, f.name, join(scratch, `${k}.csv`));
+        const csv = join(scratch, `${k}.csv`);
+        await parquetAsCsv(f.path, f.name, csv);
         files.push({ ...f, path: csv, kind: 'text', size: (await stat(csv)).size });
       }
     }
@@ -225,8 +224,6 @@ export async function readLines(o: ReadLinesOptions): Promise<Reading> {
     await rm(scratch, { recursive: true, force: true });
   }
 }
-
-type Sniffed = Awaited<ReturnType<typeof sniff>>;
 
 /** Reads files (Parquet files already written as CSV), each into accumulators of its own, merged into one. */
 async function readFiles(o: ReadLinesOptions, files: readonly Sniffed[]): Promise<Reading> {

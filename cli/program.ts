@@ -11,7 +11,6 @@ import { CliError, input, usage } from './errors';
 import { sniff, writeWhole } from './files';
 import { readInstitutionList } from './institutions';
 import { describeProblem, readLines } from './lines';
-import type { RowProblem } from '../examples/calculator/input';
 import { ratesInDuckDB } from './duckdb';
 import { parsePeriod, periodCovering } from './period';
 import { loadPolicy, policyFromFile } from './policy';
@@ -105,32 +104,30 @@ export function program(io: Io): Command {
     const period = o.period === undefined ? undefined : parsePeriod(o.period);
     const progress = new Progress({ quiet: o.quiet === true || o.json === true, stream: io.stderr });
     const list = await readInstitutionList(institutionsFile);
-    const limits = (problems: readonly RowProblem[]) => {
-      if (o.strict && problems.length > 0) throw input(`--strict：${describeProblem(problems[0]!)}`);
-      if (problems.length > o.maxRejected) throw input(`${problems.length.toLocaleString('en')} 行未能计入，超过 --max-rejected ${o.maxRejected.toLocaleString('en')}（没有写出任何文件） / ${problems.length.toLocaleString('en')} rows could not be counted, more than --max-rejected allows: nothing written`);
-    };
     let computed: Computed | undefined;
     let engineNote: string | undefined;
-    const parquet = (await Promise.all(files.map((f) => sniff(f, '--lines')))).filter((f) => f.kind === 'parquet');
-    if (o.engine === 'duckdb' || parquet.length > 0) {
+    const sniffed = await Promise.all(files.map((f) => sniff(f, '--lines')));
+    if (o.engine === 'duckdb' || sniffed.some((f) => f.kind === 'parquet')) {
       // the compiled SQL over the files themselves; the JavaScript engine where DuckDB cannot give its outputs (cli/duckdb.ts)
       const scratch = await mkdtemp(join(tmpdir(), 'sunshine-duckdb-'));
       const label = `DuckDB (${files.length} 个文件 files)`;
-      const counted = await ratesInDuckDB(files, { policy, institutions: list.institutions, period }, scratch, (percent) => progress.share(label, percent))
+      const counted = await ratesInDuckDB(sniffed, { policy, institutions: list.institutions, period }, scratch, (percent) => progress.share(label, percent))
         .catch((e: unknown) => {
           if (e instanceof CliError) throw e;
           return { counted: false as const, why: `DuckDB: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` };
         })
         .finally(() => rm(scratch, { recursive: true, force: true }));
-      if (counted.counted) computed = { policy, period, result: counted.result, problems: [...list.problems], rowsRead: counted.rowsRead, rowsUnread: 0, dates: { first: counted.first, last: counted.last }, engine: 'duckdb' };
+      if (counted.counted) computed = { policy, period, result: counted.result, problems: [...list.problems], rowsRead: counted.result.ledger.input.lines, rowsUnread: 0, dates: { first: counted.first, last: counted.last }, engine: 'duckdb' };
       else engineNote = `DuckDB 未能独自计算，由 JavaScript 引擎逐行读取 / counted by the JavaScript engine, row by row, instead of DuckDB: ${counted.why}`;
     }
     if (computed === undefined) {
-      const reading = await readLines({ files, accumulator: { policy, institutions: list.institutions, period }, policyArg: o.policy, nhsa: { interface: o.interface, institutionId: o.institutionId, channel: o.channel }, progress, maxRejected: o.maxRejected, strict: o.strict === true, threads: o.threads, parallelFrom: io.parallelFrom });
+      const reading = await readLines({ files: sniffed, accumulator: { policy, institutions: list.institutions, period }, policyArg: o.policy, nhsa: { interface: o.interface, institutionId: o.institutionId, channel: o.channel }, progress, maxRejected: o.maxRejected, strict: o.strict === true, threads: o.threads, parallelFrom: io.parallelFrom });
       const problems = [...list.problems, ...reading.problems];
       computed = { policy, period, result: reading.acc.result(), problems, rowsRead: reading.rowsRead, rowsUnread: reading.rowsUnread, dates: reading.dates, threads: reading.threads, engine: 'js', ...(engineNote === undefined ? {} : { engineNote }) };
     }
-    limits(computed.problems);
+    const { problems } = computed;
+    if (o.strict && problems.length > 0) throw input(`--strict：${describeProblem(problems[0]!)}`);
+    if (problems.length > o.maxRejected) throw input(`${problems.length.toLocaleString('en')} 行未能计入，超过 --max-rejected ${o.maxRejected.toLocaleString('en')}（没有写出任何文件） / ${problems.length.toLocaleString('en')} rows could not be counted, more than --max-rejected allows: nothing written`);
     progress.done();
     await report(computed, o, formats, progress);
   });
@@ -160,7 +157,7 @@ export function program(io: Io): Command {
 
   async function report(c: Computed, o: Common & { by: (typeof BY)[number]; out: string; digits: number; asOf?: string }, formats: ReturnType<typeof parseFormats>, progress: Progress) {
     const { results, written } = await writeReports(c, { by: o.by, digits: o.digits, asOf: o.asOf ?? io.today(), out: o.out, formats }, periodCovering);
-    const summary = summaryOf(results, c.dates, written, progress.seconds, c.threads, c.engine, c.engineNote);
+    const summary = summaryOf(results, c, written, progress.seconds);
     if (o.json) out(JSON.stringify(summary, null, 2));
     else if (!o.quiet) out(summaryText(summary, results));
   }

@@ -75,7 +75,7 @@ export async function writeReports(c: Computed, o: WriteOptions, covering: (firs
 }
 
 /** The summary of a run as data (`--json`), amounts and rates as exact decimal strings, shortfalls as shown (rounded up to the fen). */
-export function summaryOf(r: Results, dates: { first: string; last: string } | null, written: readonly string[], seconds: number, threads = 1, engine: 'js' | 'duckdb' = 'js', engineNote?: string) {
+export function summaryOf(r: Results, { dates, threads = 1, engine = 'js', engineNote }: Pick<Computed, 'dates' | 'threads' | 'engine' | 'engineNote'>, written: readonly string[], seconds: number) {
   const { ledger } = r.result;
   const tally = (t: { lines: number; amount: { toFixed(): string } }) => ({ lines: t.lines, amount: t.amount.toFixed() });
   const names = new Map(r.result.measures.map((m) => [m.institutionId, m.institutionName ?? m.institutionId]));

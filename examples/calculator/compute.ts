@@ -207,9 +207,8 @@ export async function compute(
     const source = sources.push({ file: table.name, columnOf }) - 1;
     // the adapter gives each row its file row across chunks, from the header's row (the row above the first data row);
     // a run of rows at a time where blank rows were left out among them
-    for (const run of runsOf(table.rows.length, table.firstRow, table.rowNumbers)) {
-      const rows = run.start === 0 && run.end === table.rows.length ? table.rows : table.rows.slice(run.start, run.end);
-      for (const { lines: mapped, rejected, excluded } of fromCsvRowsInChunks(rows, { ignoreColumns: ignore, chunkSize: CHUNK, headerRow: run.row - 1 })) {
+    for (const run of runsOf(table.rows, table.firstRow, table.rowNumbers)) {
+      for (const { lines: mapped, rejected, excluded } of fromCsvRowsInChunks(run.rows, { ignoreColumns: ignore, chunkSize: CHUNK, headerRow: run.row - 1 })) {
         rowsUnread += rejected.length;
         for (const r of rejected) problems.push(adapterProblem(table.name, r));
         feed(mapped, source);

@@ -27,18 +27,19 @@ export interface Table {
 const isBlank = (cells: readonly unknown[]): boolean => cells.every((c) => c === null || c === undefined || String(c).trim() === '');
 
 /**
- * The rows of a table (or of a piece of one) in runs numbered without a gap: `[start, end)` of its rows, and the file
- * row of the run's first. One run unless blank rows were left out among them.
+ * The rows of a table (or of a piece of one) in runs numbered without a gap, each with the file row of its first: what
+ * an adapter numbers from its `headerRow` (`row - 1`). The rows themselves, in one run, unless blank rows were left out
+ * among them.
  */
-export function runsOf(count: number, firstRow: number, rowNumbers: Int32Array | null | undefined): { start: number; end: number; row: number }[] {
-  if (rowNumbers === null || rowNumbers === undefined) return count === 0 ? [] : [{ start: 0, end: count, row: firstRow }];
+export function runsOf<T>(rows: readonly T[], firstRow: number, rowNumbers: Int32Array | null | undefined): { rows: readonly T[]; row: number }[] {
+  if (rowNumbers === null || rowNumbers === undefined) return rows.length === 0 ? [] : [{ rows, row: firstRow }];
   const runs: { start: number; end: number; row: number }[] = [];
-  for (let k = 0; k < count; k++) {
+  for (let k = 0; k < rows.length; k++) {
     const last = runs.at(-1);
     if (last !== undefined && rowNumbers[k] === last.row + (k - last.start)) last.end = k + 1;
     else runs.push({ start: k, end: k + 1, row: rowNumbers[k]! });
   }
-  return runs;
+  return runs.map((r) => ({ rows: rows.slice(r.start, r.end), row: r.row }));
 }
 
 /** The rows among `all` (the rows under a header, the first at file row `firstRow`) that are not `blank`, and their file rows if any blank one was left out. */
@@ -220,7 +221,7 @@ export interface DelimitedRows {
  * ({@link parseDelimitedInSlices}), the command line streams them (cli/), so that memory holds one piece at a time.
  * The delimiter is a tab when the first line has one, else a comma; a line cut between two pieces is read whole (a
  * piece is cut at its last line end outside quotes; the rest waits for the next one). A piece without a quote is
- * split as Papa Parse's fast mode splits it ({@link splitPlain}), the others by Papa Parse.
+ * split as Papa Parse's fast mode splits it ({@link splitLines}), the others by Papa Parse.
  */
 export function* delimitedRows(pieces: Iterable<string>, name: string): Generator<DelimitedRows> {
   const reader = delimitedReader(name);
@@ -338,15 +339,10 @@ export interface TextLayout {
 }
 
 /**
- * Rows of delimited text without a quote, as Papa Parse gives them with `newline`, `delimiter` and
- * `skipEmptyLines: 'greedy'` (its own fast mode: a split at each line break and each delimiter, rows whose cells are
- * all blank skipped), without its overhead: a quarter of the reading of a million lines (issue 27).
+ * Every row of delimited text without a quote, blank ones included, as Papa Parse gives them with `newline` and
+ * `delimiter` (its own fast mode: a split at each line break and each delimiter), without its overhead: a quarter of
+ * the reading of a million lines (issue 27). An empty text is one blank row (an empty line), where Papa gives none.
  */
-export function splitPlain(text: string, newline: string, delimiter: string): string[][] {
-  return splitLines(text, newline, delimiter).filter((cells) => !isBlank(cells));
-}
-
-/** Every row of delimited text without a quote, blank ones included (an empty text is one blank row). */
 export function splitLines(text: string, newline: string, delimiter: string): string[][] {
   return text.split(newline).map((line) => line.split(delimiter));
 }
